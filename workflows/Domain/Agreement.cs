@@ -1,0 +1,33 @@
+namespace Trygghetsuppfoljning.Workflows.Domain;
+
+/// <summary>
+/// A samverkansöverenskommelse between a kommun and a lokalpolisområde, with its medborgarlöfte.
+/// </summary>
+public sealed record Agreement(
+    string Id,
+    string Title,
+    string Municipality,
+    string PoliceArea,
+    DateOnly SignedOn,
+    string Chair,
+    string CitizenPromise,
+    Recipient Coordinator,
+    IReadOnlyList<Recipient> SteeringGroup,
+    IReadOnlyList<FocusArea> FocusAreas,
+    IReadOnlyList<Measure> Measures,
+    IReadOnlyList<Owner> Owners,
+    IReadOnlyList<RevisionRequest> RevisionRequests,
+    DateOnly? LastRevisedOn = null,
+    bool Active = true)
+{
+    public Owner OwnerOf(Measure measure) =>
+        Owners.FirstOrDefault(o => o.Id == measure.OwnerId)
+        ?? throw new InvalidOperationException($"Measure '{measure.Id}' names owner '{measure.OwnerId}', who is not in agreement '{Id}'.");
+
+    public IEnumerable<Measure> MeasuresOf(string ownerId) =>
+        Measures.Where(m => m.OwnerId == ownerId);
+
+    /// <summary>Owners who own at least one measure, in a stable order (orchestrations iterate this).</summary>
+    public IReadOnlyList<Owner> AnsweringOwners() =>
+        Owners.Where(o => Measures.Any(m => m.OwnerId == o.Id)).OrderBy(o => o.Id, StringComparer.Ordinal).ToList();
+}

@@ -1,0 +1,14 @@
+namespace Trygghetsuppfoljning.Workflows.Domain;
+
+/// <summary>One year's follow-up of one agreement. The year is the year being followed up (the one just ended).</summary>
+public sealed record Cycle(
+    string AgreementId,
+    int Year,
+    DateTimeOffset StartedUtc,
+    DateTimeOffset DeadlineUtc,
+    CycleState State,
+    DateTimeOffset? ClosedUtc = null,
+    string? ReportBlobName = null)
+{
+    public string Id => CycleIds.For(AgreementId, Year);
+}

@@ -1,0 +1,11 @@
+namespace Trygghetsuppfoljning.Workflows.Domain;
+
+public enum OwnerProgressState
+{
+    Pending,
+    Invited,
+    Reminded,
+    Draft,
+    Submitted,
+    Missing,
+}

@@ -1,0 +1,18 @@
+using Trygghetsuppfoljning.Workflows.Domain;
+
+namespace Trygghetsuppfoljning.Workflows.Reports;
+
+/// <summary>
+/// Everything the steering group's report says, gathered before any OpenXml is written. Built only from
+/// stored state of a closed cycle, so regenerating the report yields the same content.
+/// </summary>
+public sealed record ReportData(
+    Agreement Agreement,
+    Cycle Cycle,
+    string Language,
+    DateOnly ReportDate,
+    CycleAggregate Current,
+    IReadOnlyList<CycleAggregate> History,
+    IReadOnlyList<MeasureOutcome> Outcomes,
+    IReadOnlyList<OwnerProgress> Owners,
+    RevisionAssessment Revision);
