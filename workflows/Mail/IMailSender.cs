@@ -1,0 +1,8 @@
+using MimeKit;
+
+namespace Trygghetsuppfoljning.Workflows.Mail;
+
+public interface IMailSender
+{
+    Task SendAsync(MimeMessage message, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Trygghetsuppfoljning.Workflows.Domain;
+using Trygghetsuppfoljning.Workflows.Templates;
+
+namespace Trygghetsuppfoljning.Workflows.Mail;
+
+/// <summary>
+/// Builds every mail the product sends from templates/mail/{name}.{lang}.liquid (HTML) and subjects from the text
+/// catalogue. Message ids are deterministic per purpose, so a resent duplicate is recognisable as one.
+/// </summary>
+public sealed partial class MailComposer(TemplateRenderer renderer, IOptions<MailOptions> options)
+{
+    static readonly TimeZoneInfo Stockholm = FindStockholm();
+
+    public MimeMessage Invitation(Agreement agreement, Cycle cycle, Owner owner, string link, int reminderNumber)
+    {
+        var kind = reminderNumber == 0 ? "invitation" : "reminder";
+        var model = OwnerModel(agreement, cycle, owner, owner.Language);
+        model["link"] = link;
+        model["reminder_number"] = reminderNumber;
+        return Build(kind, owner.Language, [new MailboxAddress(owner.Name, owner.Email)], model, $"{kind}.{cycle.Id}.{owner.Id}.{reminderNumber}");
+    }
+
+    public MimeMessage Receipt(Agreement agreement, Cycle cycle, Owner owner, OwnerResponse response)
+    {
+        var lang = owner.Language;
+        var model = OwnerModel(agreement, cycle, owner, lang);
+        model["revision"] = response.Revision;
+        model["saved"] = FormatTime(response.SavedUtc, lang);
+        model["answers"] = response.Answers.Select(a => new Dictionary<string, object?>
+        {
+            ["title"] = agreement.Measures.FirstOrDefault(m => m.Id == a.MeasureId)?.Title ?? a.MeasureId,
+            ["status"] = a.Status is { } s ? renderer.Texts.Status(lang, s) : "–",
+            ["light"] = a.Light is { } l ? renderer.Texts.Light(lang, l) : "–",
+            ["comment"] = a.Comment,
+            ["plan"] = a.NextYearPlan,
+            ["indicators"] = agreement.Measures.FirstOrDefault(m => m.Id == a.MeasureId)?.Indicators
+                .Select(i => new Dictionary<string, object?>
+                {
+                    ["name"] = i.Name,
+                    ["unit"] = i.Unit,
+                    ["value"] = a.IndicatorValues.TryGetValue(i.Id, out var v) && v is { } value ? value.ToString(Culture(lang)) : "–",
+                }).ToList() ?? [],
+        }).ToList();
+        return Build("receipt", lang, [new MailboxAddress(owner.Name, owner.Email)], model, $"receipt.{cycle.Id}.{owner.Id}.{response.Revision}");
+    }
+
+    public MimeMessage DeadlineNotice(Agreement agreement, Cycle cycle, IReadOnlyList<Owner> missing, IReadOnlyList<OwnerProgress> progress)
+    {
+        var lang = agreement.Coordinator.Language;
+        var model = CycleModel(agreement, cycle, lang);
+        model["name"] = agreement.Coordinator.Name;
+        model["missing"] = missing.Select(o => new Dictionary<string, object?>
+        {
+            ["name"] = o.Name,
+            ["email"] = o.Email,
+            ["organisation"] = renderer.Texts.Organisation(lang, o.Organisation),
+            ["reminders"] = progress.FirstOrDefault(p => p.OwnerId == o.Id)?.RemindersSent ?? 0,
+        }).ToList();
+        model["missing_count"] = missing.Count;
+        return Build(
+            "deadline-notice", lang, [new MailboxAddress(agreement.Coordinator.Name, agreement.Coordinator.Email)], model, $"deadline.{cycle.Id}.{cycle.DeadlineUtc.ToUnixTimeSeconds()}");
+    }
+
+    public MimeMessage ReportDelivery(Agreement agreement, Cycle cycle, CycleAggregate aggregate, string fileName, byte[] report)
+    {
+        var lang = TextCatalog.DefaultLanguage;
+        var model = CycleModel(agreement, cycle, lang);
+        model["response_rate"] = aggregate.ResponseRate.ToString("P0", Culture(lang));
+        model["answered"] = aggregate.OwnersAnswered;
+        model["owners"] = aggregate.OwnersTotal;
+        model["red_lights"] = aggregate.RedLights;
+        var to = agreement.SteeringGroup.Select(r => new MailboxAddress(r.Name, r.Email)).ToList();
+        var message = Build("report-delivery", lang, to, model, $"report.{cycle.Id}", builder =>
+            builder.Attachments.Add(fileName, report, ContentType.Parse("application/vnd.openxmlformats-officedocument.wordprocessingml.document")));
+        message.Cc.Add(new MailboxAddress(agreement.Coordinator.Name, agreement.Coordinator.Email));
+        return message;
+    }
+
+    public static string FormatTime(DateTimeOffset utc, string language) =>
+        TimeZoneInfo.ConvertTime(utc, Stockholm).ToString(language == "en" ? "d MMMM yyyy 'at' HH:mm" : "d MMMM yyyy 'kl.' HH:mm", Culture(language));
+
+    static CultureInfo Culture(string language) => CultureInfo.GetCultureInfo(language == "en" ? "en-GB" : "sv-SE");
+
+    static Dictionary<string, object?> CycleModel(Agreement agreement, Cycle cycle, string lang) => new()
+    {
+        ["agreement"] = agreement.Title,
+        ["municipality"] = agreement.Municipality,
+        ["police_area"] = agreement.PoliceArea,
+        ["year"] = cycle.Year,
+        ["deadline"] = FormatTime(cycle.DeadlineUtc, lang),
+        ["coordinator"] = agreement.Coordinator.Name,
+        ["coordinator_email"] = agreement.Coordinator.Email,
+    };
+
+    static Dictionary<string, object?> OwnerModel(Agreement agreement, Cycle cycle, Owner owner, string lang)
+    {
+        var model = CycleModel(agreement, cycle, lang);
+        model["name"] = owner.Name;
+        model["measures"] = agreement.MeasuresOf(owner.Id).Select(m => m.Title).ToList();
+        return model;
+    }
+
+    MimeMessage Build(
+        string template, string language, IReadOnlyList<MailboxAddress> to, Dictionary<string, object?> model, string messageKey, Action<BodyBuilder>? extra = null)
+    {
+        var lang = TextCatalog.Normalize(language);
+        var html = renderer.Render($"mail/{template}.{lang}.liquid", lang, model);
+        var builder = new BodyBuilder { HtmlBody = html, TextBody = HtmlToText(html) };
+        extra?.Invoke(builder);
+        var message = new MimeMessage
+        {
+            Subject = renderer.RenderText($"mail.{template}.subject", lang, model),
+            Body = builder.ToMessageBody(),
+            MessageId = $"{string.Concat(messageKey.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' ? c : '_'))}@trygghetsuppfoljning",
+        };
+        message.From.Add(new MailboxAddress(options.Value.FromName, options.Value.FromAddress));
+        message.To.AddRange(to);
+        message.Headers.Add("X-Trygghet-Kind", template);
+        return message;
+    }
+
+    static string HtmlToText(string html)
+    {
+        var text = BlockEnd().Replace(html, "\n");
+        text = Tag().Replace(text, string.Empty);
+        text = WebUtility.HtmlDecode(text);
+        return BlankLines().Replace(text, "\n\n").Trim() + "\n";
+    }
+
+    static TimeZoneInfo FindStockholm()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.Utc;
+        }
+    }
+
+    [GeneratedRegex(@"<br\s*/?>|</(p|li|h[1-6]|tr|div)>", RegexOptions.IgnoreCase)]
+    private static partial Regex BlockEnd();
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Tag();
+
+    [GeneratedRegex(@"\n\s*\n\s*\n+")]
+    private static partial Regex BlankLines();
+}

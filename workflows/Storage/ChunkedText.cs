@@ -1,0 +1,37 @@
+using Azure.Data.Tables;
+
+namespace Trygghetsuppfoljning.Workflows.Storage;
+
+/// <summary>
+/// Table Storage caps one string property at 64 KiB (32K UTF-16 chars); an owner's answers can be longer.
+/// Long JSON is split over numbered properties and joined back on read.
+/// </summary>
+internal static class ChunkedText
+{
+    const int ChunkChars = 30_000;
+
+    public static void Write(TableEntity entity, string name, string text)
+    {
+        int count = 0;
+        for (int i = 0; i < text.Length; i += ChunkChars)
+        {
+            // Never split a surrogate pair across two properties: each must be valid UTF-16 on its own.
+            int length = Math.Min(ChunkChars, text.Length - i);
+            if (i + length < text.Length && char.IsHighSurrogate(text[i + length - 1]))
+            {
+                length--;
+            }
+
+            entity[$"{name}{count++}"] = text.Substring(i, length);
+            i -= ChunkChars - length;
+        }
+
+        entity[$"{name}Chunks"] = count;
+    }
+
+    public static string Read(TableEntity entity, string name)
+    {
+        int count = entity.GetInt32($"{name}Chunks") ?? 0;
+        return string.Concat(Enumerable.Range(0, count).Select(i => entity.GetString($"{name}{i}")));
+    }
+}

@@ -1,0 +1,90 @@
+using Azure;
+using Azure.Data.Tables;
+using Trygghetsuppfoljning.Workflows.Domain;
+
+namespace Trygghetsuppfoljning.Workflows.Storage;
+
+/// <summary>Per owner and cycle: invited, reminded, draft, submitted, missing — with times.</summary>
+public sealed class OwnerProgressRepository(TableStore store)
+{
+    public async Task<OwnerProgress> GetAsync(string cycleId, string ownerId, CancellationToken cancellationToken = default)
+    {
+        var table = await store.GetAsync(TableNames.OwnerProgress, cancellationToken);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(cycleId, ownerId, cancellationToken: cancellationToken);
+        return response.HasValue ? Map(response.Value!) : OwnerProgress.New(cycleId, ownerId);
+    }
+
+    public async Task<IReadOnlyList<OwnerProgress>> ListAsync(string cycleId, CancellationToken cancellationToken = default)
+    {
+        var table = await store.GetAsync(TableNames.OwnerProgress, cancellationToken);
+        var result = new List<OwnerProgress>();
+        await foreach (var e in table.QueryAsync<TableEntity>(e => e.PartitionKey == cycleId, cancellationToken: cancellationToken))
+        {
+            result.Add(Map(e));
+        }
+
+        return result.OrderBy(p => p.OwnerId, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Read-modify-write with optimistic concurrency: the form and the orchestration both update progress.</summary>
+    public async Task<OwnerProgress> UpdateAsync(string cycleId, string ownerId, Func<OwnerProgress, OwnerProgress> change, CancellationToken cancellationToken = default)
+    {
+        var table = await store.GetAsync(TableNames.OwnerProgress, cancellationToken);
+        for (int attempt = 0; ; attempt++)
+        {
+            var existing = await table.GetEntityIfExistsAsync<TableEntity>(cycleId, ownerId, cancellationToken: cancellationToken);
+            var current = existing.HasValue ? Map(existing.Value!) : OwnerProgress.New(cycleId, ownerId);
+            var updated = change(current);
+            var entity = ToEntity(updated);
+            try
+            {
+                if (existing.HasValue)
+                {
+                    await table.UpdateEntityAsync(entity, existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+                else
+                {
+                    await table.AddEntityAsync(entity, cancellationToken);
+                }
+
+                return updated;
+            }
+            catch (RequestFailedException e) when ((e.Status == 412 || e.Status == 409) && attempt < 20)
+            {
+                // Someone else updated in between; re-read and apply the change again.
+            }
+        }
+    }
+
+    public async Task DeleteCycleAsync(string cycleId, CancellationToken cancellationToken = default)
+    {
+        var table = await store.GetAsync(TableNames.OwnerProgress, cancellationToken);
+        var actions = new List<TableTransactionAction>();
+        await foreach (var e in table.QueryAsync<TableEntity>(e => e.PartitionKey == cycleId, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All));
+        }
+
+        await TableBatches.SubmitAsync(table, actions, cancellationToken);
+    }
+
+    static TableEntity ToEntity(OwnerProgress p) => new(p.CycleId, p.OwnerId)
+    {
+        ["InvitedUtc"] = p.InvitedUtc,
+        ["RemindersSent"] = p.RemindersSent,
+        ["LastRemindedUtc"] = p.LastRemindedUtc,
+        ["DraftSavedUtc"] = p.DraftSavedUtc,
+        ["SubmittedUtc"] = p.SubmittedUtc,
+        ["ReportedMissing"] = p.ReportedMissing,
+    };
+
+    static OwnerProgress Map(TableEntity e) => new(
+        e.PartitionKey,
+        e.RowKey,
+        e.GetDateTimeOffset("InvitedUtc"),
+        e.GetInt32("RemindersSent") ?? 0,
+        e.GetDateTimeOffset("LastRemindedUtc"),
+        e.GetDateTimeOffset("DraftSavedUtc"),
+        e.GetDateTimeOffset("SubmittedUtc"),
+        e.GetBoolean("ReportedMissing") ?? false);
+}

@@ -1,0 +1,29 @@
+namespace Trygghetsuppfoljning.Workflows.Storage;
+
+/// <summary>Table names (before the configured prefix) and what their keys are.</summary>
+public static class TableNames
+{
+    /// <summary>PK "agreement", RK agreement id.</summary>
+    public const string Agreements = "Agreements";
+
+    /// <summary>PK agreement id, RK measure id.</summary>
+    public const string Measures = "Measures";
+
+    /// <summary>PK agreement id, RK owner id.</summary>
+    public const string Owners = "Owners";
+
+    /// <summary>PK agreement id, RK year.</summary>
+    public const string Cycles = "Cycles";
+
+    /// <summary>PK cycle id (one cycle's answers are one partition), RK "{owner}|{revision:D6}".</summary>
+    public const string Responses = "Responses";
+
+    /// <summary>PK cycle id, RK owner id.</summary>
+    public const string OwnerProgress = "OwnerProgress";
+
+    /// <summary>PK SHA-256 of the link token (hex), RK "".</summary>
+    public const string Tokens = "Tokens";
+
+    /// <summary>PK agreement id, RK year: figures kept for trends after the purge.</summary>
+    public const string Aggregates = "Aggregates";
+}
