@@ -11,7 +11,7 @@ namespace Trygghetsuppfoljning.Workflows.Templates;
 public sealed class TemplateRenderer(TemplateLoader loader, TextCatalog texts)
 {
     static readonly FluidParser Parser = new();
-    static readonly Fluid.TemplateOptions Options = CreateOptions();
+    readonly Fluid.TemplateOptions options = CreateOptions(loader.Root);
 
     readonly ConcurrentDictionary<string, IFluidTemplate> cache = new(StringComparer.Ordinal);
 
@@ -20,7 +20,7 @@ public sealed class TemplateRenderer(TemplateLoader loader, TextCatalog texts)
     public string Render(string templateName, string language, IReadOnlyDictionary<string, object?> model, bool html = true)
     {
         var template = cache.GetOrAdd(templateName, Parse);
-        var context = new TemplateContext(Options);
+        var context = new TemplateContext(options);
         context.SetValue("t", texts.All(language));
         context.SetValue("lang", TextCatalog.Normalize(language));
         foreach (var (name, value) in model)
@@ -40,7 +40,7 @@ public sealed class TemplateRenderer(TemplateLoader loader, TextCatalog texts)
             throw new InvalidDataException($"Text '{textKey}' is not a valid Liquid template: {error}");
         }
 
-        var context = new TemplateContext(Options);
+        var context = new TemplateContext(options);
         foreach (var (name, value) in model)
         {
             context.SetValue(name, value);
@@ -60,13 +60,12 @@ public sealed class TemplateRenderer(TemplateLoader loader, TextCatalog texts)
         return template;
     }
 
-    static Fluid.TemplateOptions CreateOptions()
+    static Fluid.TemplateOptions CreateOptions(string root) => new()
     {
-        var options = new Fluid.TemplateOptions
-        {
-            // Models are our own records and dictionaries, never user-supplied objects.
-            MemberAccessStrategy = new UnsafeMemberAccessStrategy(),
-        };
-        return options;
-    }
+        // Models are our own records and dictionaries, never user-supplied objects.
+        MemberAccessStrategy = new UnsafeMemberAccessStrategy(),
+
+        // {% include 'form/_layout-top' %} resolves inside templates/ only.
+        FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(root),
+    };
 }

@@ -1,0 +1,21 @@
+namespace Trygghetsuppfoljning.Workflows.Forms;
+
+/// <summary>Names of the form's fields: the page, the parser and the demo's simulated owners agree on these.</summary>
+public static class FormFields
+{
+    public const string Action = "action";
+    public const string ActionDraft = "draft";
+    public const string ActionSubmit = "submit";
+    public const string Antiforgery = "__af";
+    public const string Language = "lang";
+
+    public static string Status(string measureId) => $"m.{measureId}.status";
+
+    public static string Light(string measureId) => $"m.{measureId}.light";
+
+    public static string Comment(string measureId) => $"m.{measureId}.comment";
+
+    public static string Plan(string measureId) => $"m.{measureId}.plan";
+
+    public static string Indicator(string measureId, string indicatorId) => $"m.{measureId}.ind.{indicatorId}";
+}

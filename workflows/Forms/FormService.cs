@@ -1,0 +1,149 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Trygghetsuppfoljning.Workflows.Domain;
+using Trygghetsuppfoljning.Workflows.Orchestration;
+using Trygghetsuppfoljning.Workflows.Storage;
+using Trygghetsuppfoljning.Workflows.Templates;
+
+namespace Trygghetsuppfoljning.Workflows.Forms;
+
+/// <summary>
+/// The owner's form, host-agnostic: both hosts map GET/POST forms/{token} to these two calls. GET never changes
+/// state. POST stores first and raises the event after, because an event to a missing instance is dropped silently.
+/// </summary>
+public sealed class FormService(
+    TokenRepository tokens,
+    AgreementRepository agreements,
+    CycleRepository cycles,
+    ResponseRepository responses,
+    OwnerProgressRepository progress,
+    FormValidator validator,
+    FormPageRenderer pages,
+    AntiforgeryProtector antiforgery,
+    PostRateLimiter rateLimiter,
+    DurableTaskClient durable,
+    IOptions<FormOptions> options,
+    TimeProvider time,
+    ILogger<FormService> logger)
+{
+    public async Task<FormPage> ShowAsync(string token, string? language, CancellationToken cancellationToken = default)
+    {
+        var context = await ResolveAsync(token, cancellationToken);
+        if (context is null)
+        {
+            return pages.NotFound(TextCatalog.Normalize(language));
+        }
+
+        var lang = language is null ? context.Owner.Language : TextCatalog.Normalize(language);
+        var latest = await responses.LatestAsync(context.Cycle.Id, context.Owner.Id, cancellationToken);
+        var typed = latest is null ? new Dictionary<string, string>() : FormPageRenderer.FieldsOf(context, latest);
+        return pages.Form(context, lang, typed, [], antiforgery.Issue(context.TokenHash), await LastYearAsync(context, cancellationToken), latest, notice: null, statusCode: 200);
+    }
+
+    public async Task<FormPage> SubmitAsync(string token, FormSubmission submission, CancellationToken cancellationToken = default)
+    {
+        var requested = submission.Fields.FirstOrDefault(f => f.Key == FormFields.Language).Value;
+        var context = await ResolveAsync(token, cancellationToken);
+        if (context is null)
+        {
+            return pages.NotFound(TextCatalog.Normalize(requested));
+        }
+
+        var lang = requested is null ? context.Owner.Language : TextCatalog.Normalize(requested);
+        if (rateLimiter.TryAcquire(context.TokenHash, submission.ClientAddress) is { } wait)
+        {
+            return pages.RateLimited(lang, wait);
+        }
+
+        if (submission.ContentLength > options.Value.MaxRequestBytes)
+        {
+            return pages.TooLarge(lang, options.Value.MaxRequestBytes);
+        }
+
+        var result = validator.Validate(context, submission.Fields, lang);
+        var lastYear = await LastYearAsync(context, cancellationToken);
+        var freshAntiforgery = antiforgery.Issue(context.TokenHash);
+        if (!antiforgery.IsValid(context.TokenHash, result.Typed.GetValueOrDefault(FormFields.Antiforgery)))
+        {
+            // Expired or forged: nothing is stored, everything typed is shown again with a fresh value.
+            return pages.Form(context, lang, result.Typed, result.Errors, freshAntiforgery, lastYear, null, "form.notice.expired", 400);
+        }
+
+        if (!result.IsValid)
+        {
+            return pages.Form(context, lang, result.Typed, result.Errors, freshAntiforgery, lastYear, null, null, 400);
+        }
+
+        OwnerResponse saved;
+        try
+        {
+            var kind = result.Submit ? ResponseKind.Submitted : ResponseKind.Draft;
+            saved = await responses.AppendAsync(context.Cycle.Id, context.Owner.Id, kind, time.GetUtcNow(), result.Answers, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Storing the answers of {Owner} in {Cycle} failed", context.Owner.Id, context.Cycle.Id);
+            return pages.Form(context, lang, result.Typed, [], freshAntiforgery, lastYear, null, "form.notice.storage-failed", 503);
+        }
+
+        // The revision is safe from here on; progress and the wake-up event are best effort (Tables are the truth).
+        try
+        {
+            await progress.UpdateAsync(context.Cycle.Id, context.Owner.Id, p => saved.Kind == ResponseKind.Submitted
+                ? p with { SubmittedUtc = saved.SavedUtc }
+                : p with { DraftSavedUtc = saved.SavedUtc }, cancellationToken);
+            if (saved.Kind == ResponseKind.Submitted)
+            {
+                await durable.RaiseEventAsync(
+                    CycleIds.OwnerInstance(context.Agreement.Id, context.Cycle.Year, context.Owner.Id),
+                    CycleEvents.ResponseSubmitted,
+                    new ResponseSubmittedEvent(saved.Revision),
+                    cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Revision {Revision} of {Owner} is stored, but progress or the wake-up event failed", saved.Revision, context.Owner.Id);
+        }
+
+        return pages.Confirmation(context, lang, saved, token);
+    }
+
+    async Task<OwnerFormContext?> ResolveAsync(string token, CancellationToken cancellationToken)
+    {
+        var hash = LinkToken.HashOf(token);
+        if (hash is null)
+        {
+            return null;
+        }
+
+        var record = await tokens.FindAsync(hash, cancellationToken);
+        if (record is null || record.RevokedUtc is not null || !LinkToken.Matches(token, record.TokenHash))
+        {
+            return null;
+        }
+
+        var cycle = await cycles.FindAsync(record.AgreementId, record.Year, cancellationToken);
+        var agreement = await agreements.FindAsync(record.AgreementId, cancellationToken);
+        var owner = agreement?.Owners.FirstOrDefault(o => o.Id == record.OwnerId);
+        if (cycle is not { State: CycleState.Open } || agreement is null || owner is null)
+        {
+            return null;
+        }
+
+        var measures = agreement.MeasuresOf(owner.Id).ToList();
+        return measures.Count == 0 ? null : new OwnerFormContext(agreement, cycle, owner, measures, hash);
+    }
+
+    async Task<OwnerResponse?> LastYearAsync(OwnerFormContext context, CancellationToken cancellationToken)
+    {
+        var previous = CycleIds.For(context.Agreement.Id, context.Cycle.Year - 1);
+        var latest = await responses.LatestSubmittedAsync(previous, cancellationToken);
+        var measureIds = context.Measures.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+
+        // Last year's answers for this owner's measures, whoever owned them then.
+        var answers = latest.SelectMany(r => r.Answers).Where(a => measureIds.Contains(a.MeasureId)).ToList();
+        return answers.Count == 0 ? null : new OwnerResponse(previous, context.Owner.Id, 0, ResponseKind.Submitted, latest[0].SavedUtc, answers);
+    }
+}

@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Trygghetsuppfoljning.Workflows.Orchestration;
+
+/// <summary>
+/// The yearly schedule, bound from the <c>Schedule</c> section. The timer's CRON lives in the Functions host's
+/// <c>Schedule:Cron</c> setting; the rest becomes part of each cycle's input.
+/// </summary>
+public sealed class CycleScheduleOptions
+{
+    public const string SectionName = "Schedule";
+
+    /// <summary>When the yearly timer fires (six-field NCRONTAB). Default: 15 January 06:00.</summary>
+    [Required]
+    public string Cron { get; set; } = "0 0 6 15 1 *";
+
+    /// <summary>How long owners have from the start of the cycle.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00")]
+    public TimeSpan DeadlineAfterStart { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Reminders, as time before the deadline.</summary>
+    public List<TimeSpan> RemindersBeforeDeadline { get; set; } = [TimeSpan.FromDays(14), TimeSpan.FromDays(3)];
+
+    /// <summary>Answers still accepted after the deadline notice, before the cycle closes.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "90.00:00:00")]
+    public TimeSpan GracePeriod { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How long the cycle waits for owner instances to report at the deadline before reading Tables anyway.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan OwnerSettleTime { get; set; } = TimeSpan.FromMinutes(5);
+}
