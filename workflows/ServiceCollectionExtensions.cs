@@ -20,6 +20,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FormOptions>().Bind(configuration.GetSection(FormOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Coordination.CoordinatorOptions>().Bind(configuration.GetSection(Coordination.CoordinatorOptions.SectionName));
         services.AddOptions<TemplateOptions>().Bind(configuration.GetSection(TemplateOptions.SectionName));
         services.AddOptions<CycleScheduleOptions>().Bind(configuration.GetSection(CycleScheduleOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
@@ -54,6 +55,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ReportGenerator>();
         services.AddSingleton<ReportService>();
         services.AddSingleton<CycleStarter>();
+        services.AddSingleton<Coordination.CoordinatorService>();
         return services;
     }
 

@@ -1,0 +1,10 @@
+namespace Trygghetsuppfoljning.Local.Demo;
+
+/// <summary>templates/demo/hoganas-answers.json: how each simulated owner behaves and what they answer.</summary>
+public sealed record DemoScript(Dictionary<string, string> Behaviours, Dictionary<string, DemoAnswer> Answers)
+{
+    public const string Submit = "submit";
+    public const string DraftThenSubmit = "draft-then-submit";
+    public const string AfterReminder = "after-reminder";
+    public const string Never = "never";
+}

@@ -1,0 +1,47 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+using Trygghetsuppfoljning.Workflows.Coordination;
+
+namespace Trygghetsuppfoljning.Local.Engine;
+
+/// <summary>The coordinator API under /api, behind the configured API key. Each endpoint is one call into <see cref="CoordinatorService"/>.</summary>
+internal static class CoordinatorEndpoints
+{
+    public sealed record StartRequest(string AgreementId, int Year, DateTimeOffset? DeadlineUtc);
+
+    public sealed record ExtendRequest(DateTimeOffset DeadlineUtc);
+
+    public static void MapCoordinatorEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").AddEndpointFilter(async (context, next) =>
+        {
+            var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<CoordinatorOptions>>().Value;
+            return options.Accepts(context.HttpContext.Request.Headers[CoordinatorOptions.HeaderName].FirstOrDefault())
+                ? await next(context)
+                : Results.Problem("A valid X-Api-Key header is required.", statusCode: 401);
+        });
+
+        api.MapPost("/cycles", async (StartRequest request, CoordinatorService coordinator, DurableTaskClient client, CancellationToken ct) =>
+            ToResult(await coordinator.StartAsync(client, request.AgreementId, request.Year, request.DeadlineUtc, ct)));
+
+        api.MapGet("/cycles/{agreementId}/{year:int}", async (string agreementId, int year, CoordinatorService coordinator, DurableTaskClient client, CancellationToken ct) =>
+            await coordinator.StatusAsync(client, agreementId, year, ct) is { } status ? Results.Ok(status) : Results.NotFound());
+
+        api.MapPost("/cycles/{agreementId}/{year:int}/extend", async (string agreementId, int year, ExtendRequest request, CoordinatorService coordinator, DurableTaskClient client, CancellationToken ct) =>
+            ToResult(await coordinator.ExtendAsync(client, agreementId, year, request.DeadlineUtc, ct)));
+
+        api.MapPost("/cycles/{agreementId}/{year:int}/close", async (string agreementId, int year, CoordinatorService coordinator, DurableTaskClient client, CancellationToken ct) =>
+            ToResult(await coordinator.CloseAsync(client, agreementId, year, "coordinator", ct)));
+
+        api.MapPost("/cycles/{agreementId}/{year:int}/owners/{ownerId}/resend", async (string agreementId, int year, string ownerId, CoordinatorService coordinator, CancellationToken ct) =>
+            ToResult(await coordinator.ResendLinkAsync(agreementId, year, ownerId, ct)));
+
+        api.MapGet("/cycles/{agreementId}/{year:int}/report", async (string agreementId, int year, bool? regenerate, string? lang, CoordinatorService coordinator, CancellationToken ct) =>
+            await coordinator.ReportAsync(agreementId, year, regenerate ?? false, Workflows.Templates.TextCatalog.Normalize(lang), ct) is { } report
+                ? Results.File(report.Bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", report.FileName)
+                : Results.NotFound());
+    }
+
+    static IResult ToResult(CoordinatorResult result) =>
+        Results.Json(new { message = result.Message, body = result.Body }, statusCode: result.StatusCode);
+}

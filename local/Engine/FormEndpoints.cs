@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using Trygghetsuppfoljning.Workflows.Forms;
+
+namespace Trygghetsuppfoljning.Local.Engine;
+
+/// <summary>GET/POST forms/{token}: binds the request, calls <see cref="FormService"/>, writes the page. Nothing else.</summary>
+internal static class FormEndpoints
+{
+    public static void MapFormEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/forms/{token}", async (string token, string? lang, FormService forms, HttpContext http) =>
+            await WriteAsync(http, await forms.ShowAsync(token, lang, http.RequestAborted)));
+
+        app.MapPost("/forms/{token}", async (string token, FormService forms, FormPageRenderer pages, IOptions<Workflows.Forms.FormOptions> options, HttpContext http) =>
+        {
+            var fields = new List<KeyValuePair<string, string>>();
+            try
+            {
+                http.Features.GetRequiredFeature<IHttpMaxRequestBodySizeFeature>().MaxRequestBodySize = options.Value.MaxRequestBytes;
+                if (http.Request.HasFormContentType)
+                {
+                    var form = await http.Request.ReadFormAsync(http.RequestAborted);
+                    foreach (var (key, values) in form)
+                    {
+                        fields.AddRange(values.Select(v => new KeyValuePair<string, string>(key, v ?? string.Empty)));
+                    }
+                }
+            }
+            catch (Exception e) when (e is BadHttpRequestException or InvalidDataException or IOException)
+            {
+                // Over the size or field-count limits, or a broken body: a clear page, never a 500.
+                var lang = http.Request.Query["lang"].FirstOrDefault() ?? "sv";
+                await WriteAsync(http, pages.TooLarge(Workflows.Templates.TextCatalog.Normalize(lang), options.Value.MaxRequestBytes));
+                return;
+            }
+
+            var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            await WriteAsync(http, await forms.SubmitAsync(token, new FormSubmission(fields, address, http.Request.ContentLength), http.RequestAborted));
+        });
+    }
+
+    static async Task WriteAsync(HttpContext http, FormPage page)
+    {
+        http.Response.StatusCode = page.StatusCode;
+        http.Response.ContentType = "text/html; charset=utf-8";
+        foreach (var (name, value) in page.Headers ?? new Dictionary<string, string>())
+        {
+            http.Response.Headers[name] = value;
+        }
+
+        await http.Response.WriteAsync(page.Html, http.RequestAborted);
+    }
+}

@@ -1,0 +1,22 @@
+namespace Trygghetsuppfoljning.Local.Engine;
+
+/// <summary>Bound from the <c>Local</c> section: how the local host runs the durable engine and the form.</summary>
+public sealed class LocalEngineOptions
+{
+    public const string SectionName = "Local";
+
+    /// <summary>Durable task hub (Azure Storage backend on Azurite). Tests use a fresh one each.</summary>
+    public string TaskHubName { get; set; } = "Trygghet";
+
+    /// <summary>Loopback port for the form and coordinator endpoints; 0 picks a free one.</summary>
+    public int HttpPort { get; set; } = 7071;
+
+    /// <summary>
+    /// The Azure Storage backend backs off its queue polling when idle (30 s by default); a compressed demo
+    /// schedule needs it near a second (design.md §4).
+    /// </summary>
+    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Partition leases; shorter ones let a restarted process resume sooner after a crash.</summary>
+    public TimeSpan LeaseInterval { get; set; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,74 @@
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+
+namespace Trygghetsuppfoljning.Local.Engine;
+
+/// <summary>
+/// The durable engine without `func`: the in-process gRPC sidecar (TaskHubGrpcServer) over the Azure Storage
+/// backend, on a loopback HTTP/2 port. Its own host, so the application host (worker) can stop first (design.md §4).
+/// </summary>
+public sealed class SidecarHost : IAsyncDisposable
+{
+    readonly WebApplication app;
+
+    SidecarHost(WebApplication app, string address)
+    {
+        this.app = app;
+        Address = address;
+    }
+
+    public string Address { get; }
+
+    public static async Task<SidecarHost> StartAsync(string storageConnectionString, LocalEngineOptions options, ILoggerFactory? loggerFactory, CancellationToken cancellationToken)
+    {
+        var settings = new AzureStorageOrchestrationServiceSettings
+        {
+            TaskHubName = options.TaskHubName,
+            StorageAccountClientProvider = new StorageAccountClientProvider(storageConnectionString),
+            MaxQueuePollingInterval = options.MaxQueuePollingInterval,
+            LeaseInterval = options.LeaseInterval,
+            LeaseRenewInterval = options.LeaseInterval / 3,
+            LeaseAcquireInterval = options.LeaseInterval / 3,
+            PartitionCount = 2,
+        };
+        if (loggerFactory is not null)
+        {
+            settings.LoggerFactory = loggerFactory;
+        }
+
+        var service = new AzureStorageOrchestrationService(settings);
+        await service.CreateIfNotExistsAsync();
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        if (loggerFactory is not null)
+        {
+            builder.Services.AddSingleton(loggerFactory);
+        }
+
+        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
+        builder.Services.AddGrpc();
+        builder.Services.AddSingleton<IOrchestrationService>(service);
+        builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
+        builder.Services.AddSingleton<TaskHubGrpcServer>();
+        var app = builder.Build();
+        app.MapGrpcService<TaskHubGrpcServer>();
+        await app.StartAsync(cancellationToken);
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new SidecarHost(app, address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await app.StopAsync(timeout.Token);
+        await app.DisposeAsync();
+    }
+}

@@ -1,0 +1,3 @@
+using Trygghetsuppfoljning.Local;
+
+return await LocalCli.RunAsync(args);

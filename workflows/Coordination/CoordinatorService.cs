@@ -1,0 +1,142 @@
+using Microsoft.DurableTask.Client;
+using Trygghetsuppfoljning.Workflows.Domain;
+using Trygghetsuppfoljning.Workflows.Forms;
+using Trygghetsuppfoljning.Workflows.Mail;
+using Trygghetsuppfoljning.Workflows.Orchestration;
+using Trygghetsuppfoljning.Workflows.Reports;
+using Trygghetsuppfoljning.Workflows.Storage;
+
+namespace Trygghetsuppfoljning.Workflows.Coordination;
+
+/// <summary>
+/// The coordinator's operations, shared by both hosts' endpoints. Changes to a running cycle travel as external
+/// events to its orchestration, which stays the one place that decides.
+/// </summary>
+public sealed class CoordinatorService(
+    AgreementRepository agreements,
+    CycleRepository cycles,
+    OwnerProgressRepository progress,
+    TokenRepository tokens,
+    OwnerLinkIssuer links,
+    MailComposer composer,
+    IMailSender mail,
+    CycleStarter starter,
+    ReportService reports,
+    ReportArchive archive,
+    TimeProvider time)
+{
+    public async Task<CoordinatorResult> StartAsync(DurableTaskClient client, string agreementId, int year, DateTimeOffset? deadlineUtc, CancellationToken cancellationToken = default)
+    {
+        if (await agreements.FindAsync(agreementId, cancellationToken) is null)
+        {
+            return CoordinatorResult.NotFound($"Agreement '{agreementId}' does not exist.");
+        }
+
+        if (deadlineUtc is { } d && d <= time.GetUtcNow())
+        {
+            return CoordinatorResult.BadRequest("The deadline must be in the future.");
+        }
+
+        var (instanceId, started) = await starter.StartAsync(client, starter.InputFor(agreementId, year, deadlineUtc), cancellationToken);
+        return started
+            ? CoordinatorResult.Accepted($"Cycle {instanceId} started.", new { instanceId })
+            : CoordinatorResult.Ok($"Cycle {instanceId} already exists; nothing was started.", new { instanceId });
+    }
+
+    public async Task<CycleStatus?> StatusAsync(DurableTaskClient client, string agreementId, int year, CancellationToken cancellationToken = default)
+    {
+        var agreement = await agreements.FindAsync(agreementId, cancellationToken);
+        if (agreement is null)
+        {
+            return null;
+        }
+
+        var instanceId = CycleIds.CycleInstance(agreementId, year);
+        var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+        var cycle = await cycles.FindAsync(agreementId, year, cancellationToken);
+        var rows = cycle is null ? [] : await progress.ListAsync(cycle.Id, cancellationToken);
+        var owners = agreement.AnsweringOwners().Select(o =>
+        {
+            var p = rows.FirstOrDefault(r => r.OwnerId == o.Id) ?? OwnerProgress.New(CycleIds.For(agreementId, year), o.Id);
+            return new OwnerStatus(o.Id, o.Name, o.Organisation, p.State, p.InvitedUtc, p.RemindersSent, p.LastRemindedUtc, p.DraftSavedUtc, p.SubmittedUtc);
+        }).ToList();
+        return new CycleStatus(agreementId, year, instanceId, instance?.RuntimeStatus.ToString(), cycle?.State, cycle?.DeadlineUtc, cycle?.ClosedUtc, cycle?.ReportBlobName, owners);
+    }
+
+    public async Task<CoordinatorResult> ExtendAsync(DurableTaskClient client, string agreementId, int year, DateTimeOffset newDeadlineUtc, CancellationToken cancellationToken = default)
+    {
+        var cycle = await cycles.FindAsync(agreementId, year, cancellationToken);
+        if (cycle is null)
+        {
+            return CoordinatorResult.NotFound($"Cycle {agreementId} {year} does not exist.");
+        }
+
+        if (cycle.State == CycleState.Closed)
+        {
+            return CoordinatorResult.Conflict("The cycle is closed; its deadline can no longer change.");
+        }
+
+        if (newDeadlineUtc <= cycle.DeadlineUtc || newDeadlineUtc <= time.GetUtcNow())
+        {
+            return CoordinatorResult.BadRequest($"The new deadline must be later than the current one ({cycle.DeadlineUtc:u}) and in the future.");
+        }
+
+        await client.RaiseEventAsync(CycleIds.CycleInstance(agreementId, year), CycleEvents.DeadlineExtended, new DeadlineExtendedEvent(newDeadlineUtc), cancellationToken);
+        return CoordinatorResult.Accepted($"Deadline extension to {newDeadlineUtc:u} sent to the cycle.");
+    }
+
+    public async Task<CoordinatorResult> CloseAsync(DurableTaskClient client, string agreementId, int year, string requestedBy, CancellationToken cancellationToken = default)
+    {
+        var cycle = await cycles.FindAsync(agreementId, year, cancellationToken);
+        if (cycle is null)
+        {
+            return CoordinatorResult.NotFound($"Cycle {agreementId} {year} does not exist.");
+        }
+
+        if (cycle.State == CycleState.Closed)
+        {
+            return CoordinatorResult.Ok("The cycle is already closed.");
+        }
+
+        await client.RaiseEventAsync(CycleIds.CycleInstance(agreementId, year), CycleEvents.CloseRequested, new CloseRequestedEvent(requestedBy), cancellationToken);
+        return CoordinatorResult.Accepted("Close requested; the report follows when the cycle has closed.");
+    }
+
+    /// <summary>New link for an owner: every older link of theirs in this cycle dies.</summary>
+    public async Task<CoordinatorResult> ResendLinkAsync(string agreementId, int year, string ownerId, CancellationToken cancellationToken = default)
+    {
+        var agreement = await agreements.FindAsync(agreementId, cancellationToken);
+        var cycle = await cycles.FindAsync(agreementId, year, cancellationToken);
+        var owner = agreement?.Owners.FirstOrDefault(o => o.Id == ownerId);
+        if (agreement is null || cycle is null || owner is null)
+        {
+            return CoordinatorResult.NotFound("No such agreement, cycle or owner.");
+        }
+
+        if (cycle.State == CycleState.Closed)
+        {
+            return CoordinatorResult.Conflict("The cycle is closed; links are no longer issued.");
+        }
+
+        var revoked = await tokens.RevokeAsync(agreementId, year, ownerId, time.GetUtcNow(), cancellationToken);
+        var link = await links.IssueAsync(agreementId, year, ownerId, cancellationToken);
+        await mail.SendAsync(composer.Invitation(agreement, cycle, owner, link, reminderNumber: 0), cancellationToken);
+        await progress.UpdateAsync(cycle.Id, ownerId, p => p with { InvitedUtc = p.InvitedUtc ?? time.GetUtcNow() }, cancellationToken);
+        return CoordinatorResult.Ok($"New link sent to {owner.Name}; {revoked} older link(s) revoked.");
+    }
+
+    /// <summary>The archived report, or a regenerated one (same content for a closed cycle).</summary>
+    public async Task<(byte[] Bytes, string FileName)?> ReportAsync(string agreementId, int year, bool regenerate, string language, CancellationToken cancellationToken = default)
+    {
+        var cycle = await cycles.FindAsync(agreementId, year, cancellationToken);
+        if (cycle is null)
+        {
+            return null;
+        }
+
+        var name = !regenerate && cycle.ReportBlobName is not null && language == "sv"
+            ? cycle.ReportBlobName
+            : await reports.GenerateAndArchiveAsync(agreementId, year, language, cancellationToken);
+        return (await archive.ReadAsync(name, cancellationToken), Path.GetFileName(name));
+    }
+}

@@ -1,0 +1,14 @@
+using Trygghetsuppfoljning.Workflows.Domain;
+
+namespace Trygghetsuppfoljning.Workflows.Coordination;
+
+public sealed record OwnerStatus(
+    string OwnerId,
+    string Name,
+    Organisation Organisation,
+    OwnerProgressState State,
+    DateTimeOffset? InvitedUtc,
+    int RemindersSent,
+    DateTimeOffset? LastRemindedUtc,
+    DateTimeOffset? DraftSavedUtc,
+    DateTimeOffset? SubmittedUtc);
