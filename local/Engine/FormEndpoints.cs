@@ -12,7 +12,7 @@ internal static class FormEndpoints
         app.MapGet("/forms/{token}", async (string token, string? lang, FormService forms, HttpContext http) =>
             await WriteAsync(http, await forms.ShowAsync(token, lang, http.RequestAborted)));
 
-        app.MapPost("/forms/{token}", async (string token, FormService forms, FormPageRenderer pages, IOptions<Workflows.Forms.FormOptions> options, HttpContext http) =>
+        app.MapPost("/forms/{token}", async (string token, FormService forms, FormPageRenderer pages, Microsoft.DurableTask.Client.DurableTaskClient durable, IOptions<Workflows.Forms.FormOptions> options, HttpContext http) =>
         {
             var fields = new List<KeyValuePair<string, string>>();
             try
@@ -36,7 +36,7 @@ internal static class FormEndpoints
             }
 
             var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-            await WriteAsync(http, await forms.SubmitAsync(token, new FormSubmission(fields, address, http.Request.ContentLength), http.RequestAborted));
+            await WriteAsync(http, await forms.SubmitAsync(durable, token, new FormSubmission(fields, address, http.Request.ContentLength), http.RequestAborted));
         });
     }
 

@@ -22,7 +22,6 @@ public sealed class FormService(
     FormPageRenderer pages,
     AntiforgeryProtector antiforgery,
     PostRateLimiter rateLimiter,
-    DurableTaskClient durable,
     IOptions<FormOptions> options,
     TimeProvider time,
     ILogger<FormService> logger)
@@ -41,7 +40,8 @@ public sealed class FormService(
         return pages.Form(context, lang, typed, [], antiforgery.Issue(context.TokenHash), await LastYearAsync(context, cancellationToken), latest, notice: null, statusCode: 200);
     }
 
-    public async Task<FormPage> SubmitAsync(string token, FormSubmission submission, CancellationToken cancellationToken = default)
+    /// <param name="durable">The host's durable client (a binding in Functions, a service locally): used only to wake the owner's orchestration.</param>
+    public async Task<FormPage> SubmitAsync(DurableTaskClient durable, string token, FormSubmission submission, CancellationToken cancellationToken = default)
     {
         var requested = submission.Fields.FirstOrDefault(f => f.Key == FormFields.Language).Value;
         var context = await ResolveAsync(token, cancellationToken);

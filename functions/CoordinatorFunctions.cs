@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Trygghetsuppfoljning.Workflows.Coordination;
+using Trygghetsuppfoljning.Workflows.Templates;
+
+namespace Trygghetsuppfoljning.Functions;
+
+/// <summary>The coordinator API, protected by function keys (and Entra ID on the app in Azure).</summary>
+public sealed class CoordinatorFunctions(CoordinatorService coordinator)
+{
+    public sealed record StartRequest(string AgreementId, int Year, DateTimeOffset? DeadlineUtc);
+
+    public sealed record ExtendRequest(DateTimeOffset DeadlineUtc);
+
+    [Function(nameof(StartCycle))]
+    public async Task<IActionResult> StartCycle(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/cycles")] HttpRequest request, [DurableClient] DurableTaskClient client)
+    {
+        var body = await request.ReadFromJsonAsync<StartRequest>(request.HttpContext.RequestAborted);
+        return body is null ? new BadRequestObjectResult("Body required.") : ToResult(await coordinator.StartAsync(client, body.AgreementId, body.Year, body.DeadlineUtc));
+    }
+
+    [Function(nameof(GetCycleStatus))]
+    public async Task<IActionResult> GetCycleStatus(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/cycles/{agreementId}/{year:int}")] HttpRequest request, string agreementId, int year, [DurableClient] DurableTaskClient client) =>
+        await coordinator.StatusAsync(client, agreementId, year) is { } status ? new OkObjectResult(status) : new NotFoundResult();
+
+    [Function(nameof(ExtendDeadline))]
+    public async Task<IActionResult> ExtendDeadline(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/cycles/{agreementId}/{year:int}/extend")] HttpRequest request, string agreementId, int year, [DurableClient] DurableTaskClient client)
+    {
+        var body = await request.ReadFromJsonAsync<ExtendRequest>(request.HttpContext.RequestAborted);
+        return body is null ? new BadRequestObjectResult("Body required.") : ToResult(await coordinator.ExtendAsync(client, agreementId, year, body.DeadlineUtc));
+    }
+
+    [Function(nameof(CloseCycle))]
+    public async Task<IActionResult> CloseCycle(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/cycles/{agreementId}/{year:int}/close")] HttpRequest request, string agreementId, int year, [DurableClient] DurableTaskClient client) =>
+        ToResult(await coordinator.CloseAsync(client, agreementId, year, "coordinator"));
+
+    [Function(nameof(ResendOwnerLink))]
+    public async Task<IActionResult> ResendOwnerLink(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/cycles/{agreementId}/{year:int}/owners/{ownerId}/resend")] HttpRequest request, string agreementId, int year, string ownerId) =>
+        ToResult(await coordinator.ResendLinkAsync(agreementId, year, ownerId));
+
+    [Function(nameof(DownloadReport))]
+    public async Task<IActionResult> DownloadReport(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/cycles/{agreementId}/{year:int}/report")] HttpRequest request, string agreementId, int year) =>
+        await coordinator.ReportAsync(agreementId, year, request.Query["regenerate"] == "true", TextCatalog.Normalize(request.Query["lang"].FirstOrDefault())) is { } report
+            ? new FileContentResult(report.Bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document") { FileDownloadName = report.FileName }
+            : new NotFoundResult();
+
+    static ObjectResult ToResult(CoordinatorResult result) => new(new { message = result.Message, body = result.Body }) { StatusCode = result.StatusCode };
+}

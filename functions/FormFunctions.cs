@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+using Trygghetsuppfoljning.Workflows.Forms;
+using Trygghetsuppfoljning.Workflows.Templates;
+
+namespace Trygghetsuppfoljning.Functions;
+
+/// <summary>The owner's form: anonymous (the token is the credential), GET forms/{token} and POST forms/{token}.</summary>
+public sealed class FormFunctions(FormService forms, FormPageRenderer pages, IOptions<Workflows.Forms.FormOptions> options)
+{
+    [Function(nameof(ShowForm))]
+    public async Task<IActionResult> ShowForm(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "forms/{token}")] HttpRequest request, string token) =>
+        ToResult(request.HttpContext, await forms.ShowAsync(token, request.Query["lang"].FirstOrDefault(), request.HttpContext.RequestAborted));
+
+    [Function(nameof(SubmitForm))]
+    public async Task<IActionResult> SubmitForm(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "forms/{token}")] HttpRequest request, string token, [DurableClient] DurableTaskClient client)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        try
+        {
+            if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            {
+                limit.MaxRequestBodySize = options.Value.MaxRequestBytes;
+            }
+
+            if (request.HasFormContentType)
+            {
+                foreach (var (key, values) in await request.ReadFormAsync(request.HttpContext.RequestAborted))
+                {
+                    fields.AddRange(values.Select(v => new KeyValuePair<string, string>(key, v ?? string.Empty)));
+                }
+            }
+        }
+        catch (Exception e) when (e is BadHttpRequestException or InvalidDataException or IOException)
+        {
+            return ToResult(request.HttpContext, pages.TooLarge(TextCatalog.Normalize(request.Query["lang"].FirstOrDefault()), options.Value.MaxRequestBytes));
+        }
+
+        var address = request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        return ToResult(request.HttpContext, await forms.SubmitAsync(client, token, new FormSubmission(fields, address, request.ContentLength), request.HttpContext.RequestAborted));
+    }
+
+    static ContentResult ToResult(HttpContext http, FormPage page)
+    {
+        foreach (var (name, value) in page.Headers ?? new Dictionary<string, string>())
+        {
+            http.Response.Headers[name] = value;
+        }
+
+        return new ContentResult { StatusCode = page.StatusCode, Content = page.Html, ContentType = "text/html; charset=utf-8" };
+    }
+}
