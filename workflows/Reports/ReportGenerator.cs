@@ -20,7 +20,9 @@ public sealed class ReportGenerator(TemplateLoader templates, TextCatalog texts)
         foreach (var area in data.Agreement.FocusAreas)
         {
             body.Append(Paragraph(area.Title));
-            var table = new Table();
+            var table = new Table(
+                new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }),
+                new TableGrid(new GridColumn { Width = "4000" }, new GridColumn { Width = "2500" }, new GridColumn { Width = "2500" }));
             foreach (var o in data.Outcomes.Where(o => o.Measure.FocusAreaId == area.Id))
             {
                 var status = o.Answer?.Status is { } s ? texts.Status(lang, s) : texts.Get(lang, "progress.Missing");
