@@ -188,7 +188,7 @@ internal sealed class ReportSections
                 StatusCount(area.Id, MeasureStatus.NotStarted), StatusCount(area.Id, MeasureStatus.Cancelled), UnansweredIn(area.Id))));
 
             w.WriteElement(ReportElements.Heading(2, t["report.area.measures"]));
-            var table = ReportTableWriter.Start(w, [2700, 1500, 1100, 1250, 800, TextWidth - 7350],
+            var table = ReportTableWriter.Start(w, [2450, 1350, 1300, 1250, 800, TextWidth - 7150],
                 t["report.col.measure"], t["report.col.owner"], t["report.col.organisation"], t["report.col.status"], t["report.col.light"], t["report.col.comment"]);
             foreach (var measure in measures)
             {
@@ -222,9 +222,9 @@ internal sealed class ReportSections
         }
 
         var years = earlier.TakeLast(3).ToList();
-        const int numberWidth = 950, changeWidth = 1500;
-        var nameWidth = TextWidth - changeWidth - (numberWidth * (years.Count + 3));
-        int[] widths = [nameWidth, numberWidth, .. years.Select(_ => numberWidth), numberWidth, numberWidth, changeWidth];
+        const int numberWidth = 800, baselineWidth = 1400, changeWidth = 1400;
+        var nameWidth = TextWidth - changeWidth - baselineWidth - (numberWidth * (years.Count + 2));
+        int[] widths = [nameWidth, baselineWidth, .. years.Select(_ => numberWidth), numberWidth, numberWidth, changeWidth];
         var table = ReportTableWriter.Start(w, widths,
             [t["report.col.indicator"], t["report.col.baseline"], .. years.Select(y => y.Year.ToString(t.Culture)), data.Cycle.Year.ToString(t.Culture), t["report.col.target"], t["report.col.change"]]);
         foreach (var (measure, indicator) in indicators)
@@ -277,7 +277,7 @@ internal sealed class ReportSections
 
         w.WriteElement(ReportElements.Plain(t.Format("report.missing.intro", c.MissingOwnerIds.Count, c.OwnersTotal)));
         var progress = data.Owners.GroupBy(o => o.OwnerId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var table = ReportTableWriter.Start(w, [1900, 1300, TextWidth - 5700, 1100, 1400],
+        var table = ReportTableWriter.Start(w, [2000, 1350, TextWidth - 6200, 1350, 1500],
             t["report.col.owner"], t["report.col.organisation"], t["report.col.measureCount"], t["report.col.reminders"], t["report.col.lastReminded"]);
         foreach (var ownerId in c.MissingOwnerIds.Order(StringComparer.Ordinal))
         {

@@ -52,6 +52,9 @@ public static class ReportTemplateBuilder
     static string Section(string tag, string alias) =>
         $"""<w:sdt><w:sdtPr><w:alias w:val="{alias}"/><w:tag w:val="{tag}"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>[{alias}]</w:t></w:r></w:p></w:sdtContent></w:sdt>""";
 
+    // A page break in a paragraph with an exact, tiny line height, so no empty line shows at the top of the next page.
+    const string PageBreak = """<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/></w:pPr><w:r><w:br w:type="page"/></w:r></w:p>""";
+
     static string Document() => $"""
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <w:document xmlns:w="{W}" xmlns:r="{R}" xmlns:wp="{Wp}" xmlns:a="{A}" xmlns:pic="{Pic}"><w:body>
@@ -62,14 +65,17 @@ public static class ReportTemplateBuilder
         <w:p><w:pPr><w:pStyle w:val="CoverLine"/></w:pPr>{Field(ReportTags.ReportSubtitle, "Parter", "Kommunen och lokalpolisområdet")}</w:p>
         <w:p><w:pPr><w:pStyle w:val="CoverLine"/></w:pPr>{Field(ReportTags.PreparedFor, "Mottagare", "Till styrgruppen")}</w:p>
         <w:p><w:pPr><w:pStyle w:val="CoverLine"/></w:pPr>{Field(ReportTags.ReportDate, "Rapportdatum", "Rapportdatum")}</w:p>
-        <w:p><w:r><w:br w:type="page"/></w:r></w:p>
+        {PageBreak}
         {Section(ReportTags.TableOfContents, "Innehållsförteckning")}
-        <w:p><w:r><w:br w:type="page"/></w:r></w:p>
+        {PageBreak}
         {Section(ReportTags.Summary, "Sammanfattning")}
         {Section(ReportTags.StatusChart, "Diagram")}
+        {PageBreak}
         {Section(ReportTags.FocusAreas, "Fokusområden")}
+        {PageBreak}
         {Section(ReportTags.MissingAnswers, "Uteblivna svar")}
         {Section(ReportTags.Revision, "Revidering")}
+        {PageBreak}
         {Section(ReportTags.Appendix, "Bilaga")}
         <w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/><w:footerReference w:type="default" r:id="rIdFooter"/>
         <w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1701" w:right="1247" w:bottom="1247" w:left="1247" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr>
@@ -114,7 +120,7 @@ public static class ReportTemplateBuilder
         {ParaStyle("Subtitle", "Subtitle", "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"12\" w:space=\"8\" w:color=\"" + Accent + "\"/></w:pBdr><w:spacing w:after=\"480\"/>", "<w:color w:val=\"404040\"/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>")}
         {ParaStyle("CoverKicker", "Cover kicker", "<w:spacing w:after=\"0\"/>", "<w:caps/><w:color w:val=\"2E75B6\"/><w:spacing w:val=\"20\"/><w:sz w:val=\"24\"/>")}
         {ParaStyle("CoverLine", "Cover line", "<w:spacing w:after=\"60\"/>", "<w:color w:val=\"404040\"/><w:sz w:val=\"24\"/>")}
-        {ParaStyle("Heading1", "heading 1", "<w:keepNext/><w:keepLines/><w:pageBreakBefore/><w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"4\" w:color=\"" + Accent + "\"/></w:pBdr><w:spacing w:before=\"0\" w:after=\"200\"/>", $"<w:b/><w:color w:val=\"{Accent}\"/><w:sz w:val=\"36\"/><w:szCs w:val=\"36\"/>", outline: 0)}
+        {ParaStyle("Heading1", "heading 1", "<w:keepNext/><w:keepLines/><w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"4\" w:color=\"" + Accent + "\"/></w:pBdr><w:spacing w:before=\"480\" w:after=\"200\"/>", $"<w:b/><w:color w:val=\"{Accent}\"/><w:sz w:val=\"36\"/><w:szCs w:val=\"36\"/>", outline: 0)}
         {ParaStyle("Heading2", "heading 2", "<w:keepNext/><w:keepLines/><w:spacing w:before=\"280\" w:after=\"100\"/>", "<w:b/><w:color w:val=\"2E75B6\"/><w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>", outline: 1)}
         {ParaStyle("Heading3", "heading 3", "<w:keepNext/><w:keepLines/><w:spacing w:before=\"200\" w:after=\"60\"/>", "<w:b/><w:color w:val=\"404040\"/><w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/>", outline: 2)}
         {ParaStyle("TOCHeading", "TOC Heading", "<w:keepNext/><w:spacing w:after=\"240\"/>", $"<w:b/><w:color w:val=\"{Accent}\"/><w:sz w:val=\"36\"/>")}
