@@ -28,23 +28,7 @@ public sealed partial class ReportRenderingTests
 
         var docx = Path.Combine(pages, "demo-report.docx");
         File.WriteAllBytes(docx, ReportDocument.GenerateBytes(data));
-
-        var profile = Path.Combine(Path.GetTempPath(), $"lo-{Guid.NewGuid():N}");
-        try
-        {
-            Run(Tool("soffice", "LibreOffice (soffice) is required to render the report; install it, e.g. apt-get install libreoffice-writer."),
-                $"-env:UserInstallation=file://{profile} --headless --convert-to pdf --outdir \"{pages}\" \"{docx}\"");
-        }
-        finally
-        {
-            if (Directory.Exists(profile))
-            {
-                Directory.Delete(profile, recursive: true);
-            }
-        }
-
-        var pdf = Path.Combine(pages, "demo-report.pdf");
-        Assert.True(File.Exists(pdf), $"LibreOffice did not write {pdf}.");
+        var pdf = ConvertToPdf(docx, pages);
         var text = Collapse(Run(Tool("pdftotext", "poppler-utils (pdftotext) is required."), $"-enc UTF-8 \"{pdf}\" -"));
         Run(Tool("pdftoppm", "poppler-utils (pdftoppm) is required."), $"-png -r 70 \"{pdf}\" \"{Path.Combine(pages, "page")}\"");
 
@@ -72,6 +56,54 @@ public sealed partial class ReportRenderingTests
         }
 
         Assert.NotEmpty(Directory.GetFiles(pages, "page-*.png"));
+    }
+
+    [Fact]
+    public void Report_with_hostile_comments_opens_in_LibreOffice()
+    {
+        var folder = Directory.CreateTempSubdirectory("hostile-report-");
+        try
+        {
+            var comments = new Dictionary<string, string>
+            {
+                ["m01"] = "före\u0001\u0008\u001Fefter",
+                ["m02"] = "<script>alert('x')</script> & </w:t><w:t>",
+                ["m03"] = string.Concat(Enumerable.Repeat("Lång kommentar 0123456789 ", 2700)),
+                ["m04"] = "Bra jobbat 👍🏽 🚓 مرحبا بالعالم שלום עולם",
+            };
+            var docx = Path.Combine(folder.FullName, "hostile.docx");
+            File.WriteAllBytes(docx, ReportDocument.GenerateBytes(SampleReportData.Create(comments: comments)));
+            var text = Collapse(Run(Tool("pdftotext", "poppler-utils (pdftotext) is required."), $"-enc UTF-8 \"{ConvertToPdf(docx, folder.FullName)}\" -"));
+            Assert.Contains("föreefter", text);
+            Assert.Contains("<script>alert('x')</script> & </w:t><w:t>", text);
+            Assert.Contains("Bra jobbat", text);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Converts with a fresh LibreOffice profile per run, so parallel or crashed runs never share a locked profile.</summary>
+    static string ConvertToPdf(string docx, string outDir)
+    {
+        var profile = Path.Combine(Path.GetTempPath(), $"lo-{Guid.NewGuid():N}");
+        try
+        {
+            Run(Tool("soffice", "LibreOffice (soffice) is required to render the report; install it, e.g. apt-get install libreoffice-writer."),
+                $"-env:UserInstallation=file://{profile} --headless --convert-to pdf --outdir \"{outDir}\" \"{docx}\"");
+        }
+        finally
+        {
+            if (Directory.Exists(profile))
+            {
+                Directory.Delete(profile, recursive: true);
+            }
+        }
+
+        var pdf = Path.ChangeExtension(docx, ".pdf");
+        Assert.True(File.Exists(pdf), $"LibreOffice did not write {pdf}.");
+        return pdf;
     }
 
     static string Collapse(string text) => Whitespace().Replace(text, " ");
