@@ -78,10 +78,32 @@ internal sealed class ReportSections
         }
     }
 
-    IEnumerable<string> TopLevelHeadings() =>
-        new[] { t["report.summary.heading"] }
-            .Concat(data.Agreement.FocusAreas.Select(f => f.Title))
-            .Concat([t["report.missing.heading"], t["report.revision.heading"], t["report.appendix.heading"]]);
+    const string SummaryKey = "Summary", MissingKey = "Missing", RevisionKey = "Revision", AppendixKey = "Appendix";
+    const int FirstBookmarkId = 10_000; // clear of ids a template's own bookmarks are likely to use
+
+    /// <summary>Chapter headings in report order, each with a bookmark name the TOC's page references point to.</summary>
+    IReadOnlyList<(string Key, string Text)> Chapters() =>
+        [
+            (SummaryKey, t["report.summary.heading"]),
+            .. data.Agreement.FocusAreas.Select((f, i) => ($"Area{i + 1}", f.Title)),
+            (MissingKey, t["report.missing.heading"]),
+            (RevisionKey, t["report.revision.heading"]),
+            (AppendixKey, t["report.appendix.heading"]),
+        ];
+
+    static string BookmarkName(string key) => $"_TocReport{key}";
+
+    /// <summary>A level-1 heading wrapped in a deterministic bookmark, so the TOC can show its page.</summary>
+    void WriteChapterHeading(OpenXmlWriter w, string key)
+    {
+        var chapters = Chapters();
+        var index = chapters.Select(c => c.Key).ToList().IndexOf(key);
+        var id = (FirstBookmarkId + index).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var heading = ReportElements.Heading(1, chapters[index].Text);
+        heading.InsertAfter(new BookmarkStart { Id = id, Name = BookmarkName(key) }, heading.ParagraphProperties);
+        heading.AppendChild(new BookmarkEnd { Id = id });
+        w.WriteElement(heading);
+    }
 
     /// <summary>
     /// A TOC field marked dirty, and settings ask Word to update fields on open. Its cached result lists the
@@ -90,7 +112,7 @@ internal sealed class ReportSections
     void WriteTableOfContents(OpenXmlWriter w)
     {
         w.WriteElement(ReportElements.Styled("TOCHeading", t["report.toc.heading"]));
-        var headings = TopLevelHeadings().ToList();
+        var headings = Chapters();
         for (var i = 0; i < headings.Count; i++)
         {
             var p = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "TOC1" }));
@@ -102,7 +124,9 @@ internal sealed class ReportSections
                     new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }));
             }
 
-            p.Append(ReportElements.TextRun(headings[i]));
+            // Linked to the chapter bookmark, as Word's own TOC entries are. Page numbers are left to Word's update on
+            // open: LibreOffice shows a TOC's cached result as is and would print whatever number we guessed.
+            p.Append(new Hyperlink(ReportElements.TextRun(headings[i].Text)) { Anchor = BookmarkName(headings[i].Key), History = true });
             if (i == headings.Count - 1)
             {
                 p.Append(new Run(new FieldChar { FieldCharType = FieldCharValues.End }));
@@ -117,7 +141,7 @@ internal sealed class ReportSections
     void WriteSummary(OpenXmlWriter w)
     {
         var c = data.Current;
-        w.WriteElement(ReportElements.Heading(1, t["report.summary.heading"]));
+        WriteChapterHeading(w, SummaryKey);
         w.WriteElement(ReportElements.Plain(t.Format("report.summary.intro",
             data.Agreement.Title, data.Cycle.Year, c.OwnersAnswered, c.OwnersTotal, c.MeasuresAnswered, c.MeasuresTotal, c.RedLights)));
 
@@ -174,10 +198,10 @@ internal sealed class ReportSections
     {
         var measuresByArea = data.Agreement.Measures.GroupBy(m => m.FocusAreaId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        foreach (var area in data.Agreement.FocusAreas)
+        foreach (var (area, index) in data.Agreement.FocusAreas.Select((a, i) => (a, i)))
         {
             var measures = measuresByArea.GetValueOrDefault(area.Id) ?? [];
-            w.WriteElement(ReportElements.Heading(1, area.Title));
+            WriteChapterHeading(w, $"Area{index + 1}");
             if (!string.IsNullOrWhiteSpace(area.Description))
             {
                 w.WriteElement(ReportElements.Plain(area.Description));
@@ -268,7 +292,7 @@ internal sealed class ReportSections
     void WriteMissing(OpenXmlWriter w)
     {
         var c = data.Current;
-        w.WriteElement(ReportElements.Heading(1, t["report.missing.heading"]));
+        WriteChapterHeading(w, MissingKey);
         if (c.MissingOwnerIds.Count == 0)
         {
             w.WriteElement(ReportElements.Plain(t["report.missing.none"]));
@@ -298,7 +322,7 @@ internal sealed class ReportSections
     void WriteRevision(OpenXmlWriter w)
     {
         var r = data.Revision;
-        w.WriteElement(ReportElements.Heading(1, t["report.revision.heading"]));
+        WriteChapterHeading(w, RevisionKey);
         w.WriteElement(new Paragraph(ReportElements.TextRun(t.Format($"report.revision.{r.Reason}", t.Date(r.LatestRevision), t.Period(r.CurrentPeriod)), bold: r.Due)));
         foreach (var request in r.OpenRequests)
         {
@@ -311,7 +335,7 @@ internal sealed class ReportSections
 
     void WriteAppendix(OpenXmlWriter w)
     {
-        w.WriteElement(ReportElements.Heading(1, t["report.appendix.heading"]));
+        WriteChapterHeading(w, AppendixKey);
         w.WriteElement(ReportElements.Plain(t["report.appendix.intro"]));
         var measuresByArea = data.Agreement.Measures.ToLookup(m => m.FocusAreaId, StringComparer.Ordinal);
         foreach (var area in data.Agreement.FocusAreas)
