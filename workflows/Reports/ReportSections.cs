@@ -292,31 +292,44 @@ internal sealed class ReportSections
     void WriteMissing(OpenXmlWriter w)
     {
         var c = data.Current;
+        var progress = data.Owners.GroupBy(o => o.OwnerId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         WriteChapterHeading(w, MissingKey);
         if (c.MissingOwnerIds.Count == 0)
         {
             w.WriteElement(ReportElements.Plain(t["report.missing.none"]));
-            return;
         }
-
-        w.WriteElement(ReportElements.Plain(t.Format("report.missing.intro", c.MissingOwnerIds.Count, c.OwnersTotal)));
-        var progress = data.Owners.GroupBy(o => o.OwnerId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var table = ReportTableWriter.Start(w, [2000, 1350, TextWidth - 6200, 1350, 1500],
-            t["report.col.owner"], t["report.col.organisation"], t["report.col.measureCount"], t["report.col.reminders"], t["report.col.lastReminded"]);
-        foreach (var ownerId in c.MissingOwnerIds.Order(StringComparer.Ordinal))
+        else
         {
-            var owner = ownerById.GetValueOrDefault(ownerId);
-            var p = progress.GetValueOrDefault(ownerId);
-            var measures = string.Join("\n", data.Agreement.MeasuresOf(ownerId).Select(m => m.Title));
-            table.Row(
-                ReportTableWriter.Cell(owner is null ? ownerId : $"{owner.Name}\n{owner.Title}".TrimEnd()),
-                ReportTableWriter.Cell(owner is null ? string.Empty : t.Organisation(owner.Organisation)),
-                ReportTableWriter.Cell(measures),
-                ReportTableWriter.Cell((p?.RemindersSent ?? 0).ToString(t.Culture)),
-                ReportTableWriter.Cell(p?.LastRemindedUtc is { } r ? t.Date(r) : t["report.missing.neverReminded"]));
+            w.WriteElement(ReportElements.Plain(t.Format("report.missing.intro", c.MissingOwnerIds.Count, c.OwnersTotal)));
+            var table = ReportTableWriter.Start(w, [2000, 1350, TextWidth - 6200, 1350, 1500],
+                t["report.col.owner"], t["report.col.organisation"], t["report.col.measureCount"], t["report.col.reminders"], t["report.col.lastReminded"]);
+            foreach (var ownerId in c.MissingOwnerIds.Order(StringComparer.Ordinal))
+            {
+                var owner = ownerById.GetValueOrDefault(ownerId);
+                var p = progress.GetValueOrDefault(ownerId);
+                var measures = string.Join("\n", data.Agreement.MeasuresOf(ownerId).Select(m => m.Title));
+                table.Row(
+                    ReportTableWriter.Cell(owner is null ? ownerId : $"{owner.Name}\n{owner.Title}".TrimEnd()),
+                    ReportTableWriter.Cell(owner is null ? string.Empty : t.Organisation(owner.Organisation)),
+                    ReportTableWriter.Cell(measures),
+                    ReportTableWriter.Cell((p?.RemindersSent ?? 0).ToString(t.Culture)),
+                    ReportTableWriter.Cell(p?.LastRemindedUtc is { } r ? t.Date(r) : t["report.missing.neverReminded"]));
+            }
+
+            table.End();
         }
 
-        table.End();
+        // Who needed reminding before answering tells the steering group as much as who never answered.
+        var missing = c.MissingOwnerIds.ToHashSet(StringComparer.Ordinal);
+        var reminded = data.Owners
+            .Where(o => o.RemindersSent > 0 && !missing.Contains(o.OwnerId))
+            .OrderBy(o => ownerById.GetValueOrDefault(o.OwnerId)?.Name ?? o.OwnerId, StringComparer.Ordinal)
+            .Select(o => t.Format("report.missing.remindedItem", ownerById.GetValueOrDefault(o.OwnerId)?.Name ?? o.OwnerId, o.RemindersSent))
+            .ToList();
+        if (reminded.Count > 0)
+        {
+            w.WriteElement(ReportElements.Plain(t.Format("report.missing.remindedAnswered", string.Join(", ", reminded))));
+        }
     }
 
     void WriteRevision(OpenXmlWriter w)

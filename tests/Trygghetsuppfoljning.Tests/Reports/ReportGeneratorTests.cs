@@ -66,6 +66,7 @@ public sealed class ReportGeneratorTests
         Assert.Contains("Trygghetsvandringar i centrum tillsammans med handlare", row.InnerText);
         Assert.Equal("2", row.Elements<TableCell>().ElementAt(3).InnerText);
         Assert.Contains("1 av 6 ansvariga", text);
+        Assert.Contains("Svarade efter påminnelse: Maria Nilsson (påminnelser: 1).", text);
     }
 
     [Fact]

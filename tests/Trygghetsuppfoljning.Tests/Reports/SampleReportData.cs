@@ -12,6 +12,9 @@ public static class SampleReportData
 {
     public const int Year = 2025;
     public const string MissingOwnerId = "erik-dahl";
+
+    /// <summary>Answered, but only after one reminder.</summary>
+    public const string RemindedOwnerId = "maria-nilsson";
     public static readonly DateOnly ReportDate = new(2026, 2, 20);
     static readonly int[] EarlierYears = [2023, 2024];
 
@@ -39,7 +42,9 @@ public static class SampleReportData
         }).ToList();
         var owners = agreement.AnsweringOwners().Select(o => o.Id == MissingOwnerId
             ? new OwnerProgress(cycle.Id, o.Id, At(2026, 1, 15), 2, At(2026, 2, 10), null, null, ReportedMissing: true)
-            : new OwnerProgress(cycle.Id, o.Id, At(2026, 1, 15), 0, null, null, submittedAt[o.Id], false)).ToList();
+            : o.Id == RemindedOwnerId
+                ? new OwnerProgress(cycle.Id, o.Id, At(2026, 1, 15), 1, At(2026, 2, 1), null, submittedAt[o.Id], false)
+                : new OwnerProgress(cycle.Id, o.Id, At(2026, 1, 15), 0, null, null, submittedAt[o.Id], false)).ToList();
         var history = EarlierYears.Select(y => CycleAggregator.Aggregate(
             agreement, y, Responses(agreement, CycleIds.For(agreement.Id, y), EarlierAnswers(y), At(y + 1, 2, 1), skipOwner: y == 2023 ? "lars-holm" : null))).ToList();
         return new ReportData(agreement, cycle, language, ReportDate, current, history, outcomes, owners, RevisionAssessment.For(agreement, ReportDate));
