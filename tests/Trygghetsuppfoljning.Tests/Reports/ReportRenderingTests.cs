@@ -59,6 +59,28 @@ public sealed partial class ReportRenderingTests
     }
 
     [Fact]
+    public void English_report_renders_in_LibreOffice_with_english_headings()
+    {
+        var data = SampleReportData.Create("en");
+        var pages = Path.Combine(RepositoryRoot(), "out", "report-pages", "en");
+        Directory.CreateDirectory(pages);
+        foreach (var old in Directory.GetFiles(pages))
+        {
+            File.Delete(old);
+        }
+
+        var docx = Path.Combine(pages, "demo-report-en.docx");
+        File.WriteAllBytes(docx, ReportDocument.GenerateBytes(data));
+        var pdf = ConvertToPdf(docx, pages);
+        var text = Collapse(Run(Tool("pdftotext", "poppler-utils (pdftotext) is required."), $"-enc UTF-8 \"{pdf}\" -"));
+        Run(Tool("pdftoppm", "poppler-utils (pdftoppm) is required."), $"-png -r 70 \"{pdf}\" \"{Path.Combine(pages, "page")}\"");
+        foreach (var heading in new[] { "Annual follow-up 2025", "Contents", "Summary", "Status per focus area", "Missing answers", "Revision assessment", "Appendix: all answers" })
+        {
+            Assert.Contains(heading, text);
+        }
+    }
+
+    [Fact]
     public void Report_with_hostile_comments_opens_in_LibreOffice()
     {
         var folder = Directory.CreateTempSubdirectory("hostile-report-");
