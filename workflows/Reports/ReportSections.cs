@@ -294,13 +294,24 @@ internal sealed class ReportSections
         var c = data.Current;
         var progress = data.Owners.GroupBy(o => o.OwnerId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         WriteChapterHeading(w, MissingKey);
-        if (c.MissingOwnerIds.Count == 0)
+        w.WriteElement(ReportElements.Plain(c.MissingOwnerIds.Count == 0
+            ? t["report.missing.none"]
+            : t.Format("report.missing.intro", c.MissingOwnerIds.Count, c.OwnersTotal)));
+
+        // Who needed reminding before answering tells the steering group as much as who never answered.
+        var missing = c.MissingOwnerIds.ToHashSet(StringComparer.Ordinal);
+        var reminded = data.Owners
+            .Where(o => o.RemindersSent > 0 && !missing.Contains(o.OwnerId))
+            .OrderBy(o => ownerById.GetValueOrDefault(o.OwnerId)?.Name ?? o.OwnerId, StringComparer.Ordinal)
+            .Select(o => t.Format("report.missing.remindedItem", ownerById.GetValueOrDefault(o.OwnerId)?.Name ?? o.OwnerId, o.RemindersSent))
+            .ToList();
+        if (reminded.Count > 0)
         {
-            w.WriteElement(ReportElements.Plain(t["report.missing.none"]));
+            w.WriteElement(ReportElements.Plain(t.Format("report.missing.remindedAnswered", string.Join(", ", reminded))));
         }
-        else
+
+        if (c.MissingOwnerIds.Count > 0)
         {
-            w.WriteElement(ReportElements.Plain(t.Format("report.missing.intro", c.MissingOwnerIds.Count, c.OwnersTotal)));
             var table = ReportTableWriter.Start(w, [2000, 1350, TextWidth - 6200, 1350, 1500],
                 t["report.col.owner"], t["report.col.organisation"], t["report.col.measureCount"], t["report.col.reminders"], t["report.col.lastReminded"]);
             foreach (var ownerId in c.MissingOwnerIds.Order(StringComparer.Ordinal))
@@ -317,18 +328,6 @@ internal sealed class ReportSections
             }
 
             table.End();
-        }
-
-        // Who needed reminding before answering tells the steering group as much as who never answered.
-        var missing = c.MissingOwnerIds.ToHashSet(StringComparer.Ordinal);
-        var reminded = data.Owners
-            .Where(o => o.RemindersSent > 0 && !missing.Contains(o.OwnerId))
-            .OrderBy(o => ownerById.GetValueOrDefault(o.OwnerId)?.Name ?? o.OwnerId, StringComparer.Ordinal)
-            .Select(o => t.Format("report.missing.remindedItem", ownerById.GetValueOrDefault(o.OwnerId)?.Name ?? o.OwnerId, o.RemindersSent))
-            .ToList();
-        if (reminded.Count > 0)
-        {
-            w.WriteElement(ReportElements.Plain(t.Format("report.missing.remindedAnswered", string.Join(", ", reminded))));
         }
     }
 
