@@ -5,38 +5,159 @@ using Trygghetsuppfoljning.Workflows.Templates;
 
 namespace Trygghetsuppfoljning.Workflows.Reports;
 
-/// <summary>Placeholder generator (walking skeleton): one heading and status table per focus area.</summary>
-public sealed class ReportGenerator(TemplateLoader templates, TextCatalog texts)
+/// <summary>
+/// Fills templates/report/rapport.docx with a cycle's report. The template owns the look (styles, cover, header,
+/// footer, logo); the code only knows the content-control tags in <see cref="ReportTags"/>, so a municipality's
+/// own .docx with the same tags works unchanged. Output depends only on <see cref="ReportData"/>: no clock, no
+/// random ids, fixed zip timestamps, so regenerating a closed cycle's report gives the same document.
+/// </summary>
+public sealed class ReportGenerator
 {
-    public TemplateLoader Templates => templates;
+    public const string TemplateName = "report/rapport.docx";
+
+    readonly TemplateLoader templates;
+    readonly TextCatalog texts;
+
+    public ReportGenerator(TemplateLoader templates, TextCatalog texts)
+    {
+        this.templates = templates;
+        this.texts = texts;
+    }
 
     public void Generate(ReportData data, Stream output)
     {
-        var lang = data.Language;
-        using var doc = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document);
-        var main = doc.AddMainDocumentPart();
-        var body = new Body();
-        body.Append(Paragraph($"{data.Agreement.Title} – {data.Cycle.Year}"));
-        foreach (var area in data.Agreement.FocusAreas)
-        {
-            body.Append(Paragraph(area.Title));
-            var table = new Table(
-                new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }),
-                new TableGrid(new GridColumn { Width = "4000" }, new GridColumn { Width = "2500" }, new GridColumn { Width = "2500" }));
-            foreach (var o in data.Outcomes.Where(o => o.Measure.FocusAreaId == area.Id))
-            {
-                var status = o.Answer?.Status is { } s ? texts.Status(lang, s) : texts.Get(lang, "progress.Missing");
-                table.Append(new TableRow(Cell(o.Measure.Title), Cell(o.Owner.Name), Cell(status)));
-            }
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(output);
+        var sections = new ReportSections(data, new ReportTexts(texts, data.Language));
+        var fields = sections.Fields();
 
-            body.Append(table);
+        using var package = new MemoryStream();
+        using (var template = templates.OpenRead(TemplateName))
+        {
+            template.CopyTo(package);
         }
 
-        main.Document = new Document(body);
-        main.Document.Save();
+        // AutoSave off: the main part is streamed by hand, and a save of its loaded DOM would overwrite that.
+        using (var doc = WordprocessingDocument.Open(package, true, new OpenSettings { AutoSave = false }))
+        {
+            if (doc.DocumentType != WordprocessingDocumentType.Document)
+            {
+                doc.ChangeDocumentType(WordprocessingDocumentType.Document);
+            }
+
+            var main = doc.MainDocumentPart ?? throw new InvalidDataException($"'{TemplateName}' has no main document part.");
+            foreach (var header in main.HeaderParts)
+            {
+                ReportTemplateFields.Fill(header.Header, fields);
+                header.Header.Save();
+            }
+
+            foreach (var footer in main.FooterParts)
+            {
+                ReportTemplateFields.Fill(footer.Footer, fields);
+                footer.Footer.Save();
+            }
+
+            RequestFieldUpdateOnOpen(main);
+            WriteBody(main, sections, fields);
+
+            var stamp = ReportPackageNormalizer.Stamp(data.ReportDate);
+            doc.PackageProperties.Title = sections.ReportTitle;
+            doc.PackageProperties.Subject = data.Agreement.Title;
+            doc.PackageProperties.Created = stamp.UtcDateTime;
+            doc.PackageProperties.Modified = stamp.UtcDateTime;
+            doc.PackageProperties.Revision = "1";
+        }
+
+        package.Position = 0;
+        ReportPackageNormalizer.Rewrite(package, output, data.ReportDate);
     }
 
-    static Paragraph Paragraph(string text) => new(new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+    static void WriteBody(MainDocumentPart main, ReportSections sections, IReadOnlyDictionary<string, string> fields)
+    {
+        // A deep clone forces the whole (small) template body into memory before the part is overwritten.
+        var template = (Document)main.Document.CloneNode(true);
+        var body = template.Body ?? throw new InvalidDataException($"'{TemplateName}' has no body.");
+        var found = body.Elements<SdtBlock>().Select(ReportTemplateFields.TagOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var missing = ReportTags.Sections.Where(s => !found.Contains(s)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidDataException(
+                $"'{TemplateName}' lacks the content control(s) tagged {string.Join(", ", missing)}; see templates/report/README.md.");
+        }
 
-    static TableCell Cell(string text) => new(Paragraph(text));
+        var namespaces = template.NamespaceDeclarations.ToDictionary(n => n.Key, n => n.Value, StringComparer.Ordinal);
+        foreach (var (prefix, uri) in RequiredNamespaces)
+        {
+            namespaces.TryAdd(prefix, uri);
+        }
+
+        using var writer = OpenXmlWriter.Create(main);
+        writer.WriteStartDocument(true);
+        writer.WriteStartElement(new Document(), template.GetAttributes(), namespaces);
+        foreach (var child in template.ChildElements)
+        {
+            if (child is not Body)
+            {
+                writer.WriteElement(child);
+                continue;
+            }
+
+            writer.WriteStartElement(new Body());
+            foreach (var element in body.ChildElements)
+            {
+                if (element is SdtBlock sdt && ReportTemplateFields.TagOf(sdt) is { } tag && ReportTags.Sections.Contains(tag))
+                {
+                    sections.Write(tag, writer, main);
+                    continue;
+                }
+
+                ReportTemplateFields.Fill(element, fields);
+                writer.WriteElement(element);
+            }
+
+            writer.WriteEndElement();
+        }
+
+        writer.WriteEndElement();
+        writer.Close();
+    }
+
+    static readonly KeyValuePair<string, string>[] RequiredNamespaces =
+    [
+        new("w", "http://schemas.openxmlformats.org/wordprocessingml/2006/main"),
+        new("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships"),
+        new("wp", "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"),
+        new("a", "http://schemas.openxmlformats.org/drawingml/2006/main"),
+        new("c", "http://schemas.openxmlformats.org/drawingml/2006/chart"),
+    ];
+
+    /// <summary>Word then refreshes the TOC (and page numbers) when the document opens.</summary>
+    static void RequestFieldUpdateOnOpen(MainDocumentPart main)
+    {
+        var part = main.DocumentSettingsPart ?? main.AddNewPart<DocumentSettingsPart>("rIdReportSettings");
+        part.Settings ??= new Settings();
+        var settings = part.Settings;
+        settings.RemoveAllChildren<UpdateFieldsOnOpen>();
+        var update = new UpdateFieldsOnOpen { Val = true };
+        // Schema order: w:updateFields precedes these; the validator rejects it anywhere else.
+        var next = settings.ChildElements.FirstOrDefault(e => AfterUpdateFields.Contains(e.LocalName) || e.NamespaceUri != settings.NamespaceUri);
+        if (next is null)
+        {
+            settings.AppendChild(update);
+        }
+        else
+        {
+            settings.InsertBefore(update, next);
+        }
+
+        settings.Save();
+    }
+
+    static readonly HashSet<string> AfterUpdateFields = new(StringComparer.Ordinal)
+    {
+        "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "attachedSchema", "themeFontLang",
+        "clrSchemeMapping", "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade", "captions",
+        "readModeInkLockDown", "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator",
+    };
 }

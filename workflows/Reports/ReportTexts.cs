@@ -1,0 +1,43 @@
+using System.Globalization;
+using Trygghetsuppfoljning.Workflows.Domain;
+using Trygghetsuppfoljning.Workflows.Templates;
+
+namespace Trygghetsuppfoljning.Workflows.Reports;
+
+/// <summary>The report's texts in one language, with the culture that formats its dates and numbers.</summary>
+internal sealed class ReportTexts
+{
+    readonly TextCatalog catalog;
+
+    public ReportTexts(TextCatalog catalog, string language)
+    {
+        this.catalog = catalog;
+        Language = TextCatalog.Normalize(language);
+        Culture = CultureInfo.GetCultureInfo(catalog.Get(Language, "report.culture"));
+        dateFormat = catalog.Get(Language, "report.dateFormat");
+    }
+
+    readonly string dateFormat;
+
+    public string Language { get; }
+
+    public CultureInfo Culture { get; }
+
+    public string this[string key] => catalog.Get(Language, key);
+
+    public string Format(string key, params object[] args) => string.Format(Culture, catalog.Get(Language, key), args);
+
+    public string Date(DateOnly date) => date.ToString(dateFormat, Culture);
+
+    public string Date(DateTimeOffset moment) => Date(DateOnly.FromDateTime(moment.UtcDateTime));
+
+    public string Number(decimal value) => value.ToString("#,0.##", Culture);
+
+    public string Status(MeasureStatus status) => catalog.Status(Language, status);
+
+    public string Light(TrafficLight light) => catalog.Light(Language, light);
+
+    public string Organisation(Organisation organisation) => catalog.Organisation(Language, organisation);
+
+    public string Period(MandatePeriod period) => $"{Date(period.Start)} – {Date(period.End)}";
+}
