@@ -8,7 +8,7 @@ namespace Trygghetsuppfoljning.Tests.Reports;
 /// <summary>
 /// Looks at the demo report as a reader would: LibreOffice renders it to PDF, poppler turns that into text and
 /// PNG pages. The pages land in out/report-pages/ at the repository root for a person to look at.
-/// Lives in the fast test project under the Integration trait until the integration project builds on this branch.
+/// Needs LibreOffice and poppler (installed by .ci/run); tagged Integration so a quick local run can filter it out.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed partial class ReportRenderingTests
