@@ -30,7 +30,8 @@ internal sealed class ReportTableWriter
             new TableStyle { Val = TableStyle },
             new TableWidth { Width = widths.Sum().ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
             new TableLayout { Type = TableLayoutValues.Fixed },
-            new TableLook { Val = "04A0", FirstRow = true, LastRow = false, FirstColumn = false, LastColumn = false, NoHorizontalBand = true, NoVerticalBand = true }));
+            // Only w:val: the firstRow… attributes are Word 2010 additions and fail validation as Office 2007 (the validator default).
+            new TableLook { Val = "0620" }));
         var grid = new TableGrid();
         foreach (var w in widths)
         {

@@ -42,7 +42,7 @@ public sealed class ReportDocument : IDisposable
         Main.Document.Body!.Descendants<Paragraph>().Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == styleId).Select(ParagraphText);
 
     public IReadOnlyList<ValidationErrorInfo> ValidationErrors() =>
-        new OpenXmlValidator(FileFormatVersions.Microsoft365).Validate(Word).ToList();
+        new OpenXmlValidator(FileFormatVersions.Microsoft365).Validate(Word).Concat(new OpenXmlValidator().Validate(Word)).ToList();
 
     public static string Describe(IEnumerable<ValidationErrorInfo> errors) =>
         string.Join("\n", errors.Take(20).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}"));
