@@ -87,5 +87,11 @@ public sealed class WholeCycleTests(AzuriteFixture azurite)
         Assert.All(agreement.FocusAreas, area => Assert.Contains(area.Title, text, StringComparison.Ordinal));
         Assert.All(agreement.Measures, measure => Assert.Contains(measure.Title, text, StringComparison.Ordinal));
         Assert.Contains("Erik Dahl", text, StringComparison.Ordinal);
+
+        // Archived under agreement/year with a stable name; regenerating the closed cycle's report gives the same document.
+        Assert.Equal("hoganas/2025/trygghetsuppfoljning-hoganas-2025.docx", result.ReportBlobName);
+        var regenerated = await engine.Services.GetRequiredService<Workflows.Reports.ReportService>().GenerateAndArchiveAsync(agreement.Id, 2025);
+        Assert.Equal(result.ReportBlobName, regenerated);
+        Assert.Equal(docx.ToArray(), await engine.Services.GetRequiredService<ReportArchive>().ReadAsync(regenerated));
     }
 }
