@@ -11,6 +11,9 @@ namespace Trygghetsuppfoljning.Workflows.Templates;
 public sealed class TemplateRenderer(TemplateLoader loader, TextCatalog texts)
 {
     static readonly FluidParser Parser = new();
+
+    // Encodes markup characters (<, >, &, quotes) but leaves å, ä, ö, emoji and RTL script readable in the source.
+    static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
     readonly Fluid.TemplateOptions options = CreateOptions(loader.Root);
 
     readonly ConcurrentDictionary<string, IFluidTemplate> cache = new(StringComparer.Ordinal);
@@ -28,7 +31,7 @@ public sealed class TemplateRenderer(TemplateLoader loader, TextCatalog texts)
             context.SetValue(name, value);
         }
 
-        return template.Render(context, html ? HtmlEncoder.Default : NullEncoder.Default);
+        return template.Render(context, html ? Html : NullEncoder.Default);
     }
 
     /// <summary>Renders a one-line template held in the text catalogue (e.g. a mail subject), never HTML-encoded.</summary>
