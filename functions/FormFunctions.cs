@@ -39,7 +39,10 @@ public sealed class FormFunctions(FormService forms, FormPageRenderer pages, IOp
         }
         catch (Exception e) when (e is BadHttpRequestException or InvalidDataException or IOException)
         {
-            return ToResult(request.HttpContext, pages.TooLarge(TextCatalog.Normalize(request.Query["lang"].FirstOrDefault()), options.Value.MaxRequestBytes));
+            // Over the size or field-count limits (413 / InvalidDataException), or a body no browser sends: a clear page, never a 500.
+            var lang = TextCatalog.Normalize(request.Query["lang"].FirstOrDefault());
+            var tooLarge = e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } || e is InvalidDataException && e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase);
+            return ToResult(request.HttpContext, tooLarge ? pages.TooLarge(lang, options.Value.MaxRequestBytes) : pages.Unreadable(lang));
         }
 
         var address = request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";

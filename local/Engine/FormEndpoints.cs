@@ -29,9 +29,10 @@ internal static class FormEndpoints
             }
             catch (Exception e) when (e is BadHttpRequestException or InvalidDataException or IOException)
             {
-                // Over the size or field-count limits, or a broken body: a clear page, never a 500.
-                var lang = http.Request.Query["lang"].FirstOrDefault() ?? "sv";
-                await WriteAsync(http, pages.TooLarge(Workflows.Templates.TextCatalog.Normalize(lang), options.Value.MaxRequestBytes));
+                // Over the size or field-count limits (413 / InvalidDataException), or a body no browser sends: a clear page, never a 500.
+                var lang = Workflows.Templates.TextCatalog.Normalize(http.Request.Query["lang"].FirstOrDefault());
+                var tooLarge = e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } || e is InvalidDataException && e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase);
+                await WriteAsync(http, tooLarge ? pages.TooLarge(lang, options.Value.MaxRequestBytes) : pages.Unreadable(lang));
                 return;
             }
 

@@ -110,6 +110,11 @@ public sealed class FormValidator(TextCatalog texts, IOptions<FormOptions> optio
         {
             errors.Add(new(field, texts.Get(language, "form.error.control-characters")));
         }
+        else if (text.Contains('\uFFFD', StringComparison.Ordinal))
+        {
+            // The host decodes bytes that are not UTF-8 to U+FFFD: storing it would silently replace what was sent.
+            errors.Add(new(field, texts.Get(language, "form.error.invalid-encoding")));
+        }
 
         return text.Replace("\r\n", "\n", StringComparison.Ordinal);
     }
