@@ -84,7 +84,13 @@ public sealed class FormPageRenderer(TemplateRenderer renderer)
             ["submitted"] = latest.Kind == ResponseKind.Submitted,
             ["saved"] = MailComposer.FormatTime(latest.SavedUtc, lang),
         };
-        model["errors"] = errors.Select(e => new Dictionary<string, object?> { ["field"] = e.Key.Length == 0 ? null : FieldId(e.Key), ["message"] = e.Value }).ToList();
+        // The summary names the measure with each message: three "Choose a status." links would not say which is which.
+        model["errors"] = errors.Select(e => new Dictionary<string, object?>
+        {
+            ["field"] = e.Key.Length == 0 ? null : FieldId(e.Key),
+            ["measure"] = context.Measures.FirstOrDefault(m => e.Key.StartsWith($"m.{m.Id}.", StringComparison.Ordinal))?.Title,
+            ["message"] = e.Value,
+        }).ToList();
         model["focus_areas"] = context.Agreement.FocusAreas
             .Where(a => context.Measures.Any(m => m.FocusAreaId == a.Id))
             .Select(a => new Dictionary<string, object?>
