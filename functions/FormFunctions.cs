@@ -24,9 +24,18 @@ public sealed class FormFunctions(FormService forms, FormPageRenderer pages, IOp
         var fields = new List<KeyValuePair<string, string>>();
         try
         {
+            // Bodies a little over the limit are read to the end and answered with our page (a host that stops reading
+            // drops the connection, and the browser shows a reset); only far larger ones are cut.
+            var max = options.Value.MaxRequestBytes;
             if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             {
-                limit.MaxRequestBodySize = options.Value.MaxRequestBytes;
+                limit.MaxRequestBodySize = max * 4L;
+            }
+
+            if (request.ContentLength > max)
+            {
+                await request.Body.CopyToAsync(Stream.Null, request.HttpContext.RequestAborted);
+                return ToResult(request.HttpContext, pages.TooLarge(TextCatalog.Normalize(request.Query["lang"].FirstOrDefault()), max));
             }
 
             if (request.HasFormContentType)

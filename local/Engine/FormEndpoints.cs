@@ -17,7 +17,17 @@ internal static class FormEndpoints
             var fields = new List<KeyValuePair<string, string>>();
             try
             {
-                http.Features.GetRequiredFeature<IHttpMaxRequestBodySizeFeature>().MaxRequestBodySize = options.Value.MaxRequestBytes;
+                // Kestrel stops reading at its own limit and drops the connection, so a browser would show a reset instead
+                // of our page. Bodies a little over the limit are read to the end and answered; only far larger ones are cut.
+                var limit = options.Value.MaxRequestBytes;
+                http.Features.GetRequiredFeature<IHttpMaxRequestBodySizeFeature>().MaxRequestBodySize = limit * 4L;
+                if (http.Request.ContentLength > limit)
+                {
+                    await http.Request.Body.CopyToAsync(Stream.Null, http.RequestAborted);
+                    await WriteAsync(http, pages.TooLarge(Workflows.Templates.TextCatalog.Normalize(http.Request.Query["lang"].FirstOrDefault()), limit));
+                    return;
+                }
+
                 if (http.Request.HasFormContentType)
                 {
                     var form = await http.Request.ReadFormAsync(http.RequestAborted);
