@@ -38,7 +38,19 @@ public sealed class FormFunctions(FormService forms, FormPageRenderer pages, IOp
                 return ToResult(request.HttpContext, pages.TooLarge(TextCatalog.Normalize(request.Query["lang"].FirstOrDefault()), max));
             }
 
-            if (request.HasFormContentType)
+            if (request.ContentType is { } type && type.Split(';')[0].Trim().Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+            {
+                // Read as sent (see UrlEncodedForm): one stray control character must not cost the owner everything.
+                using var body = new MemoryStream();
+                await request.Body.CopyToAsync(body, request.HttpContext.RequestAborted);
+                if (body.Length > max)
+                {
+                    return ToResult(request.HttpContext, pages.TooLarge(TextCatalog.Normalize(request.Query["lang"].FirstOrDefault()), max));
+                }
+
+                fields = UrlEncodedForm.Parse(body.GetBuffer().AsSpan(0, (int)body.Length));
+            }
+            else if (request.HasFormContentType)
             {
                 foreach (var (key, values) in await request.ReadFormAsync(request.HttpContext.RequestAborted))
                 {

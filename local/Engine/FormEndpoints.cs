@@ -28,7 +28,20 @@ internal static class FormEndpoints
                     return;
                 }
 
-                if (http.Request.HasFormContentType)
+                if (IsUrlEncoded(http.Request.ContentType))
+                {
+                    // Read as sent (see UrlEncodedForm): one stray control character must not cost the owner everything.
+                    using var body = new MemoryStream();
+                    await http.Request.Body.CopyToAsync(body, http.RequestAborted);
+                    if (body.Length > limit)
+                    {
+                        await WriteAsync(http, pages.TooLarge(Workflows.Templates.TextCatalog.Normalize(http.Request.Query["lang"].FirstOrDefault()), limit));
+                        return;
+                    }
+
+                    fields = UrlEncodedForm.Parse(body.GetBuffer().AsSpan(0, (int)body.Length));
+                }
+                else if (http.Request.HasFormContentType)
                 {
                     var form = await http.Request.ReadFormAsync(http.RequestAborted);
                     foreach (var (key, values) in form)
@@ -50,6 +63,9 @@ internal static class FormEndpoints
             await WriteAsync(http, await forms.SubmitAsync(durable, token, new FormSubmission(fields, address, http.Request.ContentLength), http.RequestAborted));
         });
     }
+
+    static bool IsUrlEncoded(string? contentType) =>
+        contentType is not null && contentType.Split(';')[0].Trim().Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
 
     static async Task WriteAsync(HttpContext http, FormPage page)
     {

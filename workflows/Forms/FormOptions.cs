@@ -25,6 +25,10 @@ public sealed class FormOptions
     [Range(4096, 10_000_000)]
     public int MaxRequestBytes { get; set; } = 256 * 1024;
 
+    /// <summary>Most fields accepted in one POST (the form has about six per measure); more is refused as too large.</summary>
+    [Range(10, 100_000)]
+    public int MaxFields { get; set; } = 1000;
+
     /// <summary>POSTs allowed per token per window.</summary>
     [Range(1, 10_000)]
     public int PostsPerTokenPerWindow { get; set; } = 30;

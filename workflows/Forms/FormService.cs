@@ -77,7 +77,7 @@ public sealed class FormService(
             return pages.RateLimited(lang, wait);
         }
 
-        if (submission.ContentLength > options.Value.MaxRequestBytes)
+        if (submission.ContentLength > options.Value.MaxRequestBytes || submission.Fields.Count > options.Value.MaxFields)
         {
             return pages.TooLarge(lang, options.Value.MaxRequestBytes);
         }
