@@ -51,13 +51,13 @@ public sealed class FormPostSafetyTests(AzuriteFixture azurite)
         await using var s = await FormScenario.StartAsync(azurite);
         var link = await s.LinkAsync("johan-ek");
 
-        // 300 KB against the 256 KB limit; then 2,000 tiny fields (over the host's field-count limit).
-        var (bigStatus, bigHtml) = await s.Client.PostAsync(link, Answers.For(s.Agreement, "johan-ek", comment: new string('x', 300 * 1024)));
+        // 1.2 MB against the 1 MB limit; then 2,000 tiny fields (over the field-count limit).
+        var (bigStatus, bigHtml) = await s.Client.PostAsync(link, Answers.For(s.Agreement, "johan-ek", comment: new string('x', 1200 * 1024)));
         var many = Enumerable.Range(0, 2000).Select(i => new KeyValuePair<string, string>($"f{i}", "1")).ToList();
         var (manyStatus, manyHtml) = await s.Client.PostAsync(link, many);
 
         Assert.Equal(413, bigStatus);
-        Assert.Contains("Svaret är större än 256 kB", PageText.Of(bigHtml), StringComparison.Ordinal);
+        Assert.Contains("Svaret är större än 1024 kB", PageText.Of(bigHtml), StringComparison.Ordinal);
         Assert.Contains("Gå tillbaka i webbläsaren", PageText.Of(bigHtml), StringComparison.Ordinal);
         Assert.Equal(413, manyStatus);
         Assert.Contains("För mycket text", PageText.Of(manyHtml), StringComparison.Ordinal);
