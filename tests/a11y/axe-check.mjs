@@ -32,17 +32,25 @@ const context = await chromium.launchPersistentContext(userDataDir, {
 });
 
 const widths = [{ name: 'desktop', width: 1280, height: 900 }, { name: 'mobile-320', width: 320, height: 640 }];
+// Each page names an element that proves the check looked at the page it meant to (the form keeps earlier answers).
 const pages = [
-  { name: 'form-sv', go: async p => p.goto(formUrl) },
-  { name: 'form-en', go: async p => p.goto(`${formUrl}?lang=en`) },
-  // An empty submit: every measure lacks status and light, so the page comes back with the error summary.
-  { name: 'errors-sv', go: async p => { await p.goto(formUrl); await submit(p, 'submit'); } },
-  { name: 'errors-en', go: async p => { await p.goto(`${formUrl}?lang=en`); await submit(p, 'submit'); } },
-  { name: 'confirmation-sv', go: async p => { await p.goto(formUrl); await fillFirstChoices(p); await submit(p, 'submit'); } },
-  { name: 'draft-en', go: async p => { await p.goto(`${formUrl}?lang=en`); await submit(p, 'draft'); } },
-  { name: 'not-found-sv', go: async p => p.goto(notFoundUrl) },
-  { name: 'not-found-en', go: async p => p.goto(`${notFoundUrl}?lang=en`) },
+  { name: 'form-sv', expect: 'form[method=post]', go: async p => p.goto(formUrl) },
+  { name: 'form-en', expect: 'html[lang=en] form[method=post]', go: async p => p.goto(`${formUrl}?lang=en`) },
+  // Everything cleared, then Submit: every measure lacks status and light, so the page comes back with the error summary.
+  { name: 'errors-sv', expect: '#error-summary', go: async p => { await p.goto(formUrl); await clearAll(p); await submit(p, 'submit'); } },
+  { name: 'errors-en', expect: 'html[lang=en] #error-summary', go: async p => { await p.goto(`${formUrl}?lang=en`); await clearAll(p); await submit(p, 'submit'); } },
+  { name: 'confirmation-sv', expect: '.notice[role=status]', go: async p => { await p.goto(formUrl); await fillFirstChoices(p); await submit(p, 'submit'); } },
+  { name: 'draft-en', expect: 'html[lang=en] .notice[role=status]', go: async p => { await p.goto(`${formUrl}?lang=en`); await submit(p, 'draft'); } },
+  { name: 'not-found-sv', expect: 'html[lang=sv] h1', go: async p => p.goto(notFoundUrl) },
+  { name: 'not-found-en', expect: 'html[lang=en] h1', go: async p => p.goto(`${notFoundUrl}?lang=en`) },
 ];
+
+async function clearAll(page) {
+  await page.evaluate(() => {
+    for (const radio of document.querySelectorAll('input[type=radio]')) { radio.checked = false; }
+    for (const field of document.querySelectorAll('textarea, input[type=text]')) { field.value = ''; }
+  });
+}
 
 async function submit(page, action) {
   await Promise.all([page.waitForNavigation(), page.click(`button[name=action][value=${action}]`)]);
@@ -64,6 +72,10 @@ try {
       const page = await context.newPage();
       await page.setViewportSize({ width: size.width, height: size.height });
       await spec.go(page);
+      if (await page.locator(spec.expect).count() === 0) {
+        throw new Error(`${spec.name} at ${size.name}: expected '${spec.expect}' on ${page.url()}`);
+      }
+
       await page.addScriptTag({ content: axeSource });
       const result = await page.evaluate(async () => await window.axe.run(document, {
         runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
