@@ -92,6 +92,7 @@ try {
       console.log(JSON.stringify({ page: spec.name, size: size.name, status: 'checked', violations: found }));
       if (screenshotDir) {
         await page.screenshot({ path: join(screenshotDir, `${spec.name}-${size.name}.png`), fullPage: true });
+        await page.screenshot({ path: join(screenshotDir, `${spec.name}-${size.name}-top.png`) });
       }
 
       await page.close();
