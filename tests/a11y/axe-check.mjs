@@ -39,6 +39,11 @@ const pages = [
   // Everything cleared, then Submit: every measure lacks status and light, so the page comes back with the error summary.
   { name: 'errors-sv', expect: '#error-summary', go: async p => { await p.goto(formUrl); await clearAll(p); await submit(p, 'submit'); } },
   { name: 'errors-en', expect: 'html[lang=en] #error-summary', go: async p => { await p.goto(`${formUrl}?lang=en`); await clearAll(p); await submit(p, 'submit'); } },
+  // Enter in a text field must press Submit (the hidden default button), not the language switch that precedes it.
+  { name: 'enter-key-sv', expect: 'html[lang=sv] #error-summary', go: async p => {
+    await p.goto(formUrl); await clearAll(p); await p.focus('input[type=text]');
+    await Promise.all([p.waitForNavigation(), p.keyboard.press('Enter')]);
+  } },
   { name: 'confirmation-sv', expect: '.notice[role=status]', go: async p => { await p.goto(formUrl); await fillFirstChoices(p); await submit(p, 'submit'); } },
   { name: 'draft-en', expect: 'html[lang=en] .notice[role=status]', go: async p => { await p.goto(`${formUrl}?lang=en`); await submit(p, 'draft'); } },
   { name: 'not-found-sv', expect: 'html[lang=sv] h1', go: async p => p.goto(notFoundUrl) },
@@ -53,7 +58,7 @@ async function clearAll(page) {
 }
 
 async function submit(page, action) {
-  await Promise.all([page.waitForNavigation(), page.click(`button[name=action][value=${action}]`)]);
+  await Promise.all([page.waitForNavigation(), page.click(`.actions button[name=action][value=${action}]`)]);
 }
 
 async function fillFirstChoices(page) {

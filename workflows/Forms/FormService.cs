@@ -85,6 +85,13 @@ public sealed class FormService(
         var result = validator.Validate(context, submission.Fields, lang);
         var lastYear = await LastYearAsync(context, cancellationToken);
         var freshAntiforgery = antiforgery.Issue(context.TokenHash);
+        if (submission.Fields.FirstOrDefault(f => f.Key == FormFields.SwitchLanguage).Value is { } switchTo)
+        {
+            // The language switch: the same form in the other language with everything typed, nothing stored, no errors yet.
+            var other = TextCatalog.Normalize(switchTo);
+            return pages.Form(context, other, validator.Validate(context, submission.Fields, other).Typed, [], freshAntiforgery, lastYear, null, null, 200);
+        }
+
         if (!antiforgery.IsValid(context.TokenHash, result.Typed.GetValueOrDefault(FormFields.Antiforgery)))
         {
             // Expired or forged: nothing is stored, everything typed is shown again with a fresh value.

@@ -22,7 +22,7 @@ public sealed class FormValidator(TextCatalog texts, IOptions<FormOptions> optio
         }
 
         var submit = typed.GetValueOrDefault(FormFields.Action) != FormFields.ActionDraft;
-        var known = new HashSet<string>(StringComparer.Ordinal) { FormFields.Action, FormFields.Antiforgery, FormFields.Language };
+        var known = new HashSet<string>(StringComparer.Ordinal) { FormFields.Action, FormFields.Antiforgery, FormFields.Language, FormFields.SwitchLanguage };
         var answers = new List<MeasureAnswer>();
         foreach (var measure in context.Measures)
         {

@@ -8,7 +8,7 @@ namespace Trygghetsuppfoljning.IntegrationTests.Forms;
 
 /// <summary>
 /// WCAG 2.1 AA (DOS-lagen) checked by axe-core in headless Chromium against the hosted form: tests/a11y/axe-check.mjs
-/// visits the form, the form with errors, the confirmation, the draft confirmation and the not-found page, in Swedish
+/// visits the form, the form with errors (also reached by Enter in a text field), the confirmation, the draft confirmation and the not-found page, in Swedish
 /// and English, at desktop width and at 320 px (where it also checks nothing scrolls sideways).
 /// </summary>
 [Collection(AzuriteTests.Name)]
@@ -57,6 +57,6 @@ public sealed class AccessibilityTests(AzuriteFixture azurite, ITestOutputHelper
 
         Assert.True(node.ExitCode == 0, $"axe found violations (exit {node.ExitCode}):\n{await stdout}\n{await stderr}");
         Assert.Contains("\"total_violations\":0", await stdout, StringComparison.Ordinal);
-        Assert.Equal(16, (await stdout).Split('\n').Count(l => l.Contains("\"status\":\"checked\"", StringComparison.Ordinal)));
+        Assert.Equal(18, (await stdout).Split('\n').Count(l => l.Contains("\"status\":\"checked\"", StringComparison.Ordinal)));
     }
 }

@@ -42,7 +42,7 @@ public sealed partial class FormAnswerTests(AzuriteFixture azurite)
         Assert.Empty(PageText.UnlabelledControls(html));
         Assert.Equal(Regex.Count(html, "<fieldset"), Regex.Count(html, "<legend>"));
         Assert.Equal(2 * s.Agreement.MeasuresOf("johan-ek").Count(), Regex.Count(html, "<fieldset"));
-        Assert.Contains("href=\"?lang=en\"", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"switch-lang\" value=\"en\"", html, StringComparison.Ordinal);
         Assert.Contains("In English", text, StringComparison.Ordinal);
 
         var (enStatus, enHtml) = await s.Client.GetAsync(link + "?lang=en");
@@ -132,6 +132,21 @@ public sealed partial class FormAnswerTests(AzuriteFixture azurite)
         Assert.Contains("value=\"tolv\"", html, StringComparison.Ordinal);
         Assert.Contains(plan, text, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>fet</b>", html, StringComparison.Ordinal);
+        Assert.Empty(await s.RevisionsAsync("karin-sjoberg"));
+
+        // The language switch is a button of the form: pressing it keeps everything typed and stores nothing.
+        var (switched, switchedHtml) = await s.Client.PostAsync(link,
+        [
+            new(FormFields.Language, "sv"), new(FormFields.SwitchLanguage, "en"), new(FormFields.Status("m07"), "Delayed"),
+            new(FormFields.Indicator("m07", "trafikskadade"), "tolv"), new(FormFields.Plan("m07"), plan),
+        ]);
+        Assert.Equal(200, switched);
+        Assert.Contains("<html lang=\"en\">", switchedHtml, StringComparison.Ordinal);
+        Assert.Contains("value=\"Delayed\" checked", switchedHtml, StringComparison.Ordinal);
+        Assert.Contains("value=\"tolv\"", switchedHtml, StringComparison.Ordinal);
+        Assert.Contains(plan, PageText.Of(switchedHtml), StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"error-summary\"", switchedHtml, StringComparison.Ordinal);
+        Assert.Contains("name=\"switch-lang\" value=\"sv\"", switchedHtml, StringComparison.Ordinal);
         Assert.Empty(await s.RevisionsAsync("karin-sjoberg"));
     }
 
