@@ -24,12 +24,33 @@ public sealed class FormFunctions(FormService forms, FormPageRenderer pages, IOp
         var fields = new List<KeyValuePair<string, string>>();
         try
         {
+            // Bodies a little over the limit are read to the end and answered with our page (a host that stops reading
+            // drops the connection, and the browser shows a reset); only far larger ones are cut.
+            var max = options.Value.MaxRequestBytes;
             if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             {
-                limit.MaxRequestBodySize = options.Value.MaxRequestBytes;
+                limit.MaxRequestBodySize = max * 4L;
             }
 
-            if (request.HasFormContentType)
+            if (request.ContentLength > max)
+            {
+                await request.Body.CopyToAsync(Stream.Null, request.HttpContext.RequestAborted);
+                return ToResult(request.HttpContext, pages.TooLarge(TextCatalog.Normalize(request.Query["lang"].FirstOrDefault()), max));
+            }
+
+            if (request.ContentType is { } type && type.Split(';')[0].Trim().Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+            {
+                // Read as sent (see UrlEncodedForm): one stray control character must not cost the owner everything.
+                using var body = new MemoryStream();
+                await request.Body.CopyToAsync(body, request.HttpContext.RequestAborted);
+                if (body.Length > max)
+                {
+                    return ToResult(request.HttpContext, pages.TooLarge(TextCatalog.Normalize(request.Query["lang"].FirstOrDefault()), max));
+                }
+
+                fields = UrlEncodedForm.Parse(body.GetBuffer().AsSpan(0, (int)body.Length));
+            }
+            else if (request.HasFormContentType)
             {
                 foreach (var (key, values) in await request.ReadFormAsync(request.HttpContext.RequestAborted))
                 {
@@ -39,7 +60,10 @@ public sealed class FormFunctions(FormService forms, FormPageRenderer pages, IOp
         }
         catch (Exception e) when (e is BadHttpRequestException or InvalidDataException or IOException)
         {
-            return ToResult(request.HttpContext, pages.TooLarge(TextCatalog.Normalize(request.Query["lang"].FirstOrDefault()), options.Value.MaxRequestBytes));
+            // Over the size or field-count limits (413 / InvalidDataException), or a body no browser sends: a clear page, never a 500.
+            var lang = TextCatalog.Normalize(request.Query["lang"].FirstOrDefault());
+            var tooLarge = e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } || e is InvalidDataException && e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase);
+            return ToResult(request.HttpContext, tooLarge ? pages.TooLarge(lang, options.Value.MaxRequestBytes) : pages.Unreadable(lang));
         }
 
         var address = request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";

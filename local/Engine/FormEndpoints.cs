@@ -17,8 +17,31 @@ internal static class FormEndpoints
             var fields = new List<KeyValuePair<string, string>>();
             try
             {
-                http.Features.GetRequiredFeature<IHttpMaxRequestBodySizeFeature>().MaxRequestBodySize = options.Value.MaxRequestBytes;
-                if (http.Request.HasFormContentType)
+                // Kestrel stops reading at its own limit and drops the connection, so a browser would show a reset instead
+                // of our page. Bodies a little over the limit are read to the end and answered; only far larger ones are cut.
+                var limit = options.Value.MaxRequestBytes;
+                http.Features.GetRequiredFeature<IHttpMaxRequestBodySizeFeature>().MaxRequestBodySize = limit * 4L;
+                if (http.Request.ContentLength > limit)
+                {
+                    await http.Request.Body.CopyToAsync(Stream.Null, http.RequestAborted);
+                    await WriteAsync(http, pages.TooLarge(Workflows.Templates.TextCatalog.Normalize(http.Request.Query["lang"].FirstOrDefault()), limit));
+                    return;
+                }
+
+                if (IsUrlEncoded(http.Request.ContentType))
+                {
+                    // Read as sent (see UrlEncodedForm): one stray control character must not cost the owner everything.
+                    using var body = new MemoryStream();
+                    await http.Request.Body.CopyToAsync(body, http.RequestAborted);
+                    if (body.Length > limit)
+                    {
+                        await WriteAsync(http, pages.TooLarge(Workflows.Templates.TextCatalog.Normalize(http.Request.Query["lang"].FirstOrDefault()), limit));
+                        return;
+                    }
+
+                    fields = UrlEncodedForm.Parse(body.GetBuffer().AsSpan(0, (int)body.Length));
+                }
+                else if (http.Request.HasFormContentType)
                 {
                     var form = await http.Request.ReadFormAsync(http.RequestAborted);
                     foreach (var (key, values) in form)
@@ -29,9 +52,10 @@ internal static class FormEndpoints
             }
             catch (Exception e) when (e is BadHttpRequestException or InvalidDataException or IOException)
             {
-                // Over the size or field-count limits, or a broken body: a clear page, never a 500.
-                var lang = http.Request.Query["lang"].FirstOrDefault() ?? "sv";
-                await WriteAsync(http, pages.TooLarge(Workflows.Templates.TextCatalog.Normalize(lang), options.Value.MaxRequestBytes));
+                // Over the size or field-count limits (413 / InvalidDataException), or a body no browser sends: a clear page, never a 500.
+                var lang = Workflows.Templates.TextCatalog.Normalize(http.Request.Query["lang"].FirstOrDefault());
+                var tooLarge = e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } || e is InvalidDataException && e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase);
+                await WriteAsync(http, tooLarge ? pages.TooLarge(lang, options.Value.MaxRequestBytes) : pages.Unreadable(lang));
                 return;
             }
 
@@ -39,6 +63,9 @@ internal static class FormEndpoints
             await WriteAsync(http, await forms.SubmitAsync(durable, token, new FormSubmission(fields, address, http.Request.ContentLength), http.RequestAborted));
         });
     }
+
+    static bool IsUrlEncoded(string? contentType) =>
+        contentType is not null && contentType.Split(';')[0].Trim().Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
 
     static async Task WriteAsync(HttpContext http, FormPage page)
     {

@@ -9,6 +9,9 @@ public static class FormFields
     public const string Antiforgery = "__af";
     public const string Language = "lang";
 
+    /// <summary>The language switch on the form page is a submit button, so changing language keeps what was typed.</summary>
+    public const string SwitchLanguage = "switch-lang";
+
     public static string Status(string measureId) => $"m.{measureId}.status";
 
     public static string Light(string measureId) => $"m.{measureId}.light";

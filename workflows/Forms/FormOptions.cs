@@ -21,9 +21,17 @@ public sealed class FormOptions
     [Range(100, 100_000)]
     public int MaxTextLength { get; set; } = 4000;
 
-    /// <summary>Largest accepted form POST body, in bytes.</summary>
+    /// <summary>
+    /// Largest accepted form POST body, in bytes. Generous on purpose: a browser percent-encodes "ö" as six bytes, so a
+    /// 64 KB text pasted by mistake should still arrive and come back with a "too long" message and every character
+    /// kept, rather than be refused whole.
+    /// </summary>
     [Range(4096, 10_000_000)]
-    public int MaxRequestBytes { get; set; } = 256 * 1024;
+    public int MaxRequestBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Most fields accepted in one POST (the form has about six per measure); more is refused as too large.</summary>
+    [Range(10, 100_000)]
+    public int MaxFields { get; set; } = 1000;
 
     /// <summary>POSTs allowed per token per window.</summary>
     [Range(1, 10_000)]

@@ -18,8 +18,18 @@ public sealed class FormPageRenderer(TemplateRenderer renderer)
 
     TextCatalog Texts => renderer.Texts;
 
+    /// <summary>The one page for every link that does not lead to a form: unknown, malformed, revoked, closed, foreign.
+    /// It depends on nothing but the language, so it cannot reveal whether a token ever existed.</summary>
     public FormPage NotFound(string lang) =>
-        Page("form/not-found.liquid", lang, new Dictionary<string, object?>(), 404);
+        Page("form/not-found.liquid", lang, Switchable(lang), 404);
+
+    /// <summary>Storage could not be reached before the form could be drawn.</summary>
+    public FormPage Unavailable(string lang) =>
+        Page("form/unavailable.liquid", lang, Switchable(lang), 503);
+
+    /// <summary>A body no browser sends (broken multipart, malformed encoding): nothing was read, nothing stored.</summary>
+    public FormPage Unreadable(string lang) =>
+        Page("form/unreadable.liquid", lang, new Dictionary<string, object?>(), 400);
 
     public FormPage RateLimited(string lang, TimeSpan wait) =>
         Page("form/rate-limited.liquid", lang, new Dictionary<string, object?> { ["minutes"] = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes)) }, 429);
@@ -74,7 +84,13 @@ public sealed class FormPageRenderer(TemplateRenderer renderer)
             ["submitted"] = latest.Kind == ResponseKind.Submitted,
             ["saved"] = MailComposer.FormatTime(latest.SavedUtc, lang),
         };
-        model["errors"] = errors.Select(e => new Dictionary<string, object?> { ["field"] = e.Key.Length == 0 ? null : FieldId(e.Key), ["message"] = e.Value }).ToList();
+        // The summary names the measure with each message: three "Choose a status." links would not say which is which.
+        model["errors"] = errors.Select(e => new Dictionary<string, object?>
+        {
+            ["field"] = e.Key.Length == 0 ? null : FieldId(e.Key),
+            ["measure"] = context.Measures.FirstOrDefault(m => e.Key.StartsWith($"m.{m.Id}.", StringComparison.Ordinal))?.Title,
+            ["message"] = e.Value,
+        }).ToList();
         model["focus_areas"] = context.Agreement.FocusAreas
             .Where(a => context.Measures.Any(m => m.FocusAreaId == a.Id))
             .Select(a => new Dictionary<string, object?>
@@ -176,6 +192,12 @@ public sealed class FormPageRenderer(TemplateRenderer renderer)
         ["coordinator"] = context.Agreement.Coordinator.Name,
         ["coordinator_email"] = context.Agreement.Coordinator.Email,
         ["other_lang"] = lang == "sv" ? "en" : "sv",
+    };
+
+    static Dictionary<string, object?> Switchable(string lang) => new()
+    {
+        ["other_lang"] = lang == "sv" ? "en" : "sv",
+        ["switch_href"] = $"?lang={(lang == "sv" ? "en" : "sv")}",
     };
 
     FormPage Page(string template, string lang, Dictionary<string, object?> model, int statusCode) =>

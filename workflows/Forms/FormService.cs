@@ -28,23 +28,44 @@ public sealed class FormService(
 {
     public async Task<FormPage> ShowAsync(string token, string? language, CancellationToken cancellationToken = default)
     {
-        var context = await ResolveAsync(token, cancellationToken);
-        if (context is null)
+        try
         {
-            return pages.NotFound(TextCatalog.Normalize(language));
-        }
+            var context = await ResolveAsync(token, cancellationToken);
+            if (context is null)
+            {
+                return pages.NotFound(TextCatalog.Normalize(language));
+            }
 
-        var lang = language is null ? context.Owner.Language : TextCatalog.Normalize(language);
-        var latest = await responses.LatestAsync(context.Cycle.Id, context.Owner.Id, cancellationToken);
-        var typed = latest is null ? new Dictionary<string, string>() : FormPageRenderer.FieldsOf(context, latest);
-        return pages.Form(context, lang, typed, [], antiforgery.Issue(context.TokenHash), await LastYearAsync(context, cancellationToken), latest, notice: null, statusCode: 200);
+            var lang = language is null ? context.Owner.Language : TextCatalog.Normalize(language);
+            var latest = await responses.LatestAsync(context.Cycle.Id, context.Owner.Id, cancellationToken);
+            var typed = latest is null ? new Dictionary<string, string>() : FormPageRenderer.FieldsOf(context, latest);
+            return pages.Form(context, lang, typed, [], antiforgery.Issue(context.TokenHash), await LastYearAsync(context, cancellationToken), latest, notice: null, statusCode: 200);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Storage unreachable: a calm page that says so, never a 500 with a stack trace.
+            logger.LogError(e, "Showing a form failed");
+            return pages.Unavailable(TextCatalog.Normalize(language));
+        }
     }
 
     /// <param name="durable">The host's durable client (a binding in Functions, a service locally): used only to wake the owner's orchestration.</param>
     public async Task<FormPage> SubmitAsync(DurableTaskClient durable, string token, FormSubmission submission, CancellationToken cancellationToken = default)
     {
         var requested = submission.Fields.FirstOrDefault(f => f.Key == FormFields.Language).Value;
-        var context = await ResolveAsync(token, cancellationToken);
+        OwnerFormContext? context;
+        try
+        {
+            context = await ResolveAsync(token, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Without the link's context the form cannot be redrawn; the page tells the owner that their browser
+            // still holds what they typed (Back) and that nothing was saved.
+            logger.LogError(e, "Resolving a form link failed");
+            return pages.Unavailable(TextCatalog.Normalize(requested));
+        }
+
         if (context is null)
         {
             return pages.NotFound(TextCatalog.Normalize(requested));
@@ -56,7 +77,7 @@ public sealed class FormService(
             return pages.RateLimited(lang, wait);
         }
 
-        if (submission.ContentLength > options.Value.MaxRequestBytes)
+        if (submission.ContentLength > options.Value.MaxRequestBytes || submission.Fields.Count > options.Value.MaxFields)
         {
             return pages.TooLarge(lang, options.Value.MaxRequestBytes);
         }
@@ -64,6 +85,13 @@ public sealed class FormService(
         var result = validator.Validate(context, submission.Fields, lang);
         var lastYear = await LastYearAsync(context, cancellationToken);
         var freshAntiforgery = antiforgery.Issue(context.TokenHash);
+        if (submission.Fields.FirstOrDefault(f => f.Key == FormFields.SwitchLanguage).Value is { } switchTo)
+        {
+            // The language switch: the same form in the other language with everything typed, nothing stored, no errors yet.
+            var other = TextCatalog.Normalize(switchTo);
+            return pages.Form(context, other, validator.Validate(context, submission.Fields, other).Typed, [], freshAntiforgery, lastYear, null, null, 200);
+        }
+
         if (!antiforgery.IsValid(context.TokenHash, result.Typed.GetValueOrDefault(FormFields.Antiforgery)))
         {
             // Expired or forged: nothing is stored, everything typed is shown again with a fresh value.
@@ -136,7 +164,21 @@ public sealed class FormService(
         return measures.Count == 0 ? null : new OwnerFormContext(agreement, cycle, owner, measures, hash);
     }
 
+    /// <summary>Last year's answers are for reference only: if they cannot be read, the form goes on without them.</summary>
     async Task<OwnerResponse?> LastYearAsync(OwnerFormContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadLastYearAsync(context, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Last year's answers for {Owner} could not be read", context.Owner.Id);
+            return null;
+        }
+    }
+
+    async Task<OwnerResponse?> ReadLastYearAsync(OwnerFormContext context, CancellationToken cancellationToken)
     {
         var previous = CycleIds.For(context.Agreement.Id, context.Cycle.Year - 1);
         var latest = await responses.LatestSubmittedAsync(previous, cancellationToken);

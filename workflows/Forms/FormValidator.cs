@@ -22,7 +22,7 @@ public sealed class FormValidator(TextCatalog texts, IOptions<FormOptions> optio
         }
 
         var submit = typed.GetValueOrDefault(FormFields.Action) != FormFields.ActionDraft;
-        var known = new HashSet<string>(StringComparer.Ordinal) { FormFields.Action, FormFields.Antiforgery, FormFields.Language };
+        var known = new HashSet<string>(StringComparer.Ordinal) { FormFields.Action, FormFields.Antiforgery, FormFields.Language, FormFields.SwitchLanguage };
         var answers = new List<MeasureAnswer>();
         foreach (var measure in context.Measures)
         {
@@ -109,6 +109,11 @@ public sealed class FormValidator(TextCatalog texts, IOptions<FormOptions> optio
         else if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')) || HasLoneSurrogate(text))
         {
             errors.Add(new(field, texts.Get(language, "form.error.control-characters")));
+        }
+        else if (text.Contains('\uFFFD', StringComparison.Ordinal))
+        {
+            // The host decodes bytes that are not UTF-8 to U+FFFD: storing it would silently replace what was sent.
+            errors.Add(new(field, texts.Get(language, "form.error.invalid-encoding")));
         }
 
         return text.Replace("\r\n", "\n", StringComparison.Ordinal);

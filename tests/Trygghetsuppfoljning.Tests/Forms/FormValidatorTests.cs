@@ -94,4 +94,18 @@ public sealed class FormValidatorTests
         Assert.True(result.IsValid);
         Assert.Equal(comment, result.Answers.Single().Comment);
     }
+
+    [Theory]
+    [InlineData("trasig \uFFFD kodning", "felaktig teckenkodning")]
+    [InlineData("ensam <lone-surrogate> surrogat", "osynliga styrtecken")]
+    [InlineData("noll \0 tecken", "osynliga styrtecken")]
+    public void Unstorable_text_is_named_and_kept_as_typed(string comment, string message)
+    {
+        // An attribute cannot carry a lone surrogate (the compiler stores attribute strings as UTF-8).
+        comment = comment.Replace("<lone-surrogate>", "\uD800", StringComparison.Ordinal);
+        var result = validator.Validate(context, Fields(("action", "draft"), ("m.m1.comment", comment)), "sv");
+
+        Assert.Contains(result.Errors, e => e.Key == "m.m1.comment" && e.Value.Contains(message, StringComparison.Ordinal));
+        Assert.Equal(comment, result.Typed["m.m1.comment"]);
+    }
 }
