@@ -18,7 +18,7 @@ public sealed class MeasureRepository(TableStore store)
             ["Indicators"] = DomainJson.Serialize(m.Indicators),
             ["Order"] = i,
         })).ToList();
-        await foreach (var existing in table.QueryAsync<TableEntity>(e => e.PartitionKey == agreementId, select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var existing in table.QueryAsync<TableEntity>(e => e.PartitionKey == agreementId, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
         {
             if (!keep.Contains(existing.RowKey))
             {

@@ -10,7 +10,7 @@ public sealed class OwnerRepository(TableStore store)
         var table = await store.GetAsync(TableNames.Owners, cancellationToken);
         var keep = owners.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
         var actions = owners.Select(o => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(agreementId, o))).ToList();
-        await foreach (var existing in table.QueryAsync<TableEntity>(e => e.PartitionKey == agreementId, select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var existing in table.QueryAsync<TableEntity>(e => e.PartitionKey == agreementId, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
         {
             if (!keep.Contains(existing.RowKey))
             {

@@ -31,6 +31,26 @@ public sealed class RepositoryTests
     }
 
     [Fact]
+    public async Task Saving_an_agreement_again_removes_owners_and_measures_it_no_longer_has()
+    {
+        var repository = new AgreementRepository(store, new MeasureRepository(store), new OwnerRepository(store));
+        var agreement = DomainJson.Deserialize<Agreement>(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Templates, "demo", "hoganas.json")));
+        await repository.SaveAsync(agreement);
+
+        var smaller = agreement with
+        {
+            Owners = agreement.Owners.Where(o => o.Id != "erik-dahl").ToList(),
+            Measures = agreement.Measures.Where(m => m.OwnerId != "erik-dahl").ToList(),
+        };
+        await repository.SaveAsync(smaller);
+        var loaded = await repository.GetAsync(agreement.Id);
+
+        Assert.DoesNotContain(loaded.Owners, o => o.Id == "erik-dahl");
+        Assert.DoesNotContain(loaded.Measures, m => m.Id == "m10");
+        Assert.Equal(smaller.Measures.Count, loaded.Measures.Count);
+    }
+
+    [Fact]
     public async Task Every_save_is_a_new_revision_and_the_latest_submitted_one_counts()
     {
         var responses = new ResponseRepository(store);
