@@ -32,7 +32,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
         get
         {
             // Same configuration as the test build (Debug/Release), which builds the referenced host first.
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+            var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
             var path = Path.Combine(RepositoryPaths.Root, "local", "bin", configuration, "net10.0", "Trygghetsuppfoljning.Local.dll");
             return File.Exists(path) ? path : throw new FileNotFoundException("Build the local host first.", path);
         }
