@@ -45,6 +45,27 @@ public sealed class CoordinatorFunctions(CoordinatorService coordinator)
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/cycles/{agreementId}/{year:int}/owners/{ownerId}/resend")] HttpRequest request, string agreementId, int year, string ownerId) =>
         ToResult(await coordinator.ResendLinkAsync(agreementId, year, ownerId));
 
+    [Function(nameof(ReplaceOwner))]
+    public async Task<IActionResult> ReplaceOwner(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/cycles/{agreementId}/{year:int}/owners/{ownerId}/replace")] HttpRequest request,
+        string agreementId, int year, string ownerId, [DurableClient] DurableTaskClient client)
+    {
+        var body = await request.ReadFromJsonAsync<ReplacementOwner>(request.HttpContext.RequestAborted);
+        return body is null ? new BadRequestObjectResult("Body required.") : ToResult(await coordinator.ReplaceOwnerAsync(client, agreementId, year, ownerId, body));
+    }
+
+    [Function(nameof(ImportAgreement))]
+    public async Task<IActionResult> ImportAgreement([HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/agreements")] HttpRequest request)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+        return ToResult(await coordinator.ImportAgreementAsync(buffer.ToArray(), request.HttpContext.RequestAborted));
+    }
+
+    [Function(nameof(PurgePersonalData))]
+    public async Task<IActionResult> PurgePersonalData([HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/retention/purge")] HttpRequest request) =>
+        ToResult(await coordinator.PurgeAsync(request.HttpContext.RequestAborted));
+
     [Function(nameof(DownloadReport))]
     public async Task<IActionResult> DownloadReport(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/cycles/{agreementId}/{year:int}/report")] HttpRequest request, string agreementId, int year) =>

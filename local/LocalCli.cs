@@ -47,6 +47,8 @@ public static class LocalCli
                     return await CallAsync(rest, api => api.PostAsync(CyclePath(rest) + "/close"));
                 case "report":
                     return await ReportAsync(rest);
+                case "purge":
+                    return await CallAsync(rest, api => api.PostAsync("api/retention/purge"));
                 default:
                     Console.WriteLine("""
                         Trygghetsuppföljning, local host.
@@ -58,6 +60,7 @@ public static class LocalCli
                           extend <agreement> <year> <new deadline>
                           close <agreement> <year>
                           report <agreement> <year> [--out file.docx] [--regenerate true] [--lang sv|en]
+                          purge                                delete answers, progress and links of cycles closed longer ago than Retention:Period
                         The API verbs talk to a running `serve`: --url (or TRYGGHET_URL, default http://127.0.0.1:7071) and
                         --key (or TRYGGHET_API_KEY / Coordinator__ApiKey).
                         """);

@@ -24,6 +24,8 @@ public sealed record DeadlineExtendedEvent(DateTimeOffset NewDeadlineUtc);
 
 public sealed record CloseRequestedEvent(string RequestedBy);
 
+public sealed record OwnerReplacedEvent(string OldOwnerId, string NewOwnerId);
+
 public sealed record PrepareCycleInput(string AgreementId, int Year, DateTimeOffset StartedUtc, DateTimeOffset DeadlineUtc);
 
 public sealed record PrepareCycleResult(IReadOnlyList<string> OwnerIds);
