@@ -10,11 +10,12 @@ namespace Trygghetsuppfoljning.IntegrationTests.Resilience;
 /// </summary>
 public sealed class FormAnswerer(Agreement agreement, SmtpCapture smtp)
 {
+    int failed;
+
     public ConcurrentDictionary<string, string> Confirmed { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>POSTs that got no confirmation (host down, killed mid-request), each retried later.</summary>
     public int FailedAttempts => failed;
-
-    int failed;
 
     public static string CommentOf(string ownerId) => $"Lägesrapport {ownerId} klar.";
 
