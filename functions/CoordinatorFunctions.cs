@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Trygghetsuppfoljning.Workflows.Coordination;
+using Trygghetsuppfoljning.Workflows.Domain;
 using Trygghetsuppfoljning.Workflows.Templates;
 
 namespace Trygghetsuppfoljning.Functions;
@@ -25,7 +26,8 @@ public sealed class CoordinatorFunctions(CoordinatorService coordinator)
     [Function(nameof(GetCycleStatus))]
     public async Task<IActionResult> GetCycleStatus(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/cycles/{agreementId}/{year:int}")] HttpRequest request, string agreementId, int year, [DurableClient] DurableTaskClient client) =>
-        await coordinator.StatusAsync(client, agreementId, year) is { } status ? new OkObjectResult(status) : new NotFoundResult();
+        // DomainJson: enum names ("Submitted", "Closed"), the same JSON as the local host's API.
+        await coordinator.StatusAsync(client, agreementId, year) is { } status ? new JsonResult(status, DomainJson.Options) : new NotFoundResult();
 
     [Function(nameof(ExtendDeadline))]
     public async Task<IActionResult> ExtendDeadline(
