@@ -109,6 +109,12 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite, ITestOutputHelper
             var maxInvitations = invitations.Values.Max();
             Assert.True(maxInvitations <= restarts + 1, $"An owner got {maxInvitations} invitations after {restarts} restarts");
 
+            // Every confirmed submission also gets its receipt (a lost wake-up event is caught up when the owner's part ends).
+            var emails = agreement.Owners.ToDictionary(o => o.Id, o => o.Email, StringComparer.Ordinal);
+            await smtp.WaitForAsync(
+                m => answerer.Confirmed.Keys.All(id => m.Any(x => x.Headers["X-Trygghet-Kind"] == "receipt" && x.To.Mailboxes.Single().Address == emails[id])),
+                TimeSpan.FromSeconds(60));
+
             output.WriteLine(
                 $"Figures: kills {Kills}, restarts {restarts}, wall time {clock.Elapsed.TotalSeconds:0.0} s, owners {OwnerCount}, submissions confirmed and checked {answerer.Confirmed.Count}, " +
                 $"invitations {invitations.Values.Sum()} (max per owner {maxInvitations}), receipts {smtp.OfKind("receipt").Count}, failed form attempts {answerer.FailedAttempts}");
