@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Trygghetsuppfoljning.Workflows.Coordination;
+using Trygghetsuppfoljning.Workflows.Domain;
 using Trygghetsuppfoljning.Workflows.Templates;
 
 namespace Trygghetsuppfoljning.Functions;
@@ -25,7 +26,8 @@ public sealed class CoordinatorFunctions(CoordinatorService coordinator)
     [Function(nameof(GetCycleStatus))]
     public async Task<IActionResult> GetCycleStatus(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/cycles/{agreementId}/{year:int}")] HttpRequest request, string agreementId, int year, [DurableClient] DurableTaskClient client) =>
-        await coordinator.StatusAsync(client, agreementId, year) is { } status ? new OkObjectResult(status) : new NotFoundResult();
+        // DomainJson: enum names ("Submitted", "Closed"), the same JSON as the local host's API.
+        await coordinator.StatusAsync(client, agreementId, year) is { } status ? new JsonResult(status, DomainJson.Options) : new NotFoundResult();
 
     [Function(nameof(ExtendDeadline))]
     public async Task<IActionResult> ExtendDeadline(
@@ -44,6 +46,27 @@ public sealed class CoordinatorFunctions(CoordinatorService coordinator)
     public async Task<IActionResult> ResendOwnerLink(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/cycles/{agreementId}/{year:int}/owners/{ownerId}/resend")] HttpRequest request, string agreementId, int year, string ownerId) =>
         ToResult(await coordinator.ResendLinkAsync(agreementId, year, ownerId));
+
+    [Function(nameof(ReplaceOwner))]
+    public async Task<IActionResult> ReplaceOwner(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/cycles/{agreementId}/{year:int}/owners/{ownerId}/replace")] HttpRequest request,
+        string agreementId, int year, string ownerId, [DurableClient] DurableTaskClient client)
+    {
+        var body = await request.ReadFromJsonAsync<ReplacementOwner>(request.HttpContext.RequestAborted);
+        return body is null ? new BadRequestObjectResult("Body required.") : ToResult(await coordinator.ReplaceOwnerAsync(client, agreementId, year, ownerId, body));
+    }
+
+    [Function(nameof(ImportAgreement))]
+    public async Task<IActionResult> ImportAgreement([HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/agreements")] HttpRequest request)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+        return ToResult(await coordinator.ImportAgreementAsync(buffer.ToArray(), request.HttpContext.RequestAborted));
+    }
+
+    [Function(nameof(PurgePersonalData))]
+    public async Task<IActionResult> PurgePersonalData([HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/retention/purge")] HttpRequest request) =>
+        ToResult(await coordinator.PurgeAsync(request.HttpContext.RequestAborted));
 
     [Function(nameof(DownloadReport))]
     public async Task<IActionResult> DownloadReport(

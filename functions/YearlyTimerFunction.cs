@@ -2,10 +2,11 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Trygghetsuppfoljning.Workflows.Orchestration;
+using Trygghetsuppfoljning.Workflows.Retention;
 
 namespace Trygghetsuppfoljning.Functions;
 
-public sealed class YearlyTimerFunction(CycleStarter starter, ILogger<YearlyTimerFunction> logger)
+public sealed class YearlyTimerFunction(CycleStarter starter, RetentionPurger purger, ILogger<YearlyTimerFunction> logger)
 {
     /// <summary>Starts one cycle per active agreement for the year just ended; the CRON is the Schedule:Cron setting.</summary>
     [Function(nameof(StartYearlyCycles))]
@@ -15,5 +16,9 @@ public sealed class YearlyTimerFunction(CycleStarter starter, ILogger<YearlyTime
         {
             logger.LogInformation("{Outcome}", outcome);
         }
+
+        // Once a year is often enough for gallring: the retention period is counted in years.
+        var purged = await purger.PurgeAsync(cancellationToken: cancellationToken);
+        logger.LogInformation("Purge: {Cycles} cycle(s), {Responses} answers, {Progress} progress rows, {Tokens} tokens removed", purged.PurgedCycles.Count, purged.Responses, purged.ProgressRows, purged.Tokens);
     }
 }

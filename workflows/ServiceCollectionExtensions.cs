@@ -56,6 +56,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ReportService>();
         services.AddSingleton<CycleStarter>();
         services.AddSingleton<Coordination.CoordinatorService>();
+        services.AddOptions<Retention.RetentionOptions>().Bind(configuration.GetSection(Retention.RetentionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Retention.RetentionPurger>();
+        services.AddSingleton<Import.AgreementImporter>();
         return services;
     }
 

@@ -36,6 +36,19 @@ internal static class CoordinatorEndpoints
         api.MapPost("/cycles/{agreementId}/{year:int}/owners/{ownerId}/resend", async (string agreementId, int year, string ownerId, CoordinatorService coordinator, CancellationToken ct) =>
             ToResult(await coordinator.ResendLinkAsync(agreementId, year, ownerId, ct)));
 
+        api.MapPost("/cycles/{agreementId}/{year:int}/owners/{ownerId}/replace", async (
+            string agreementId, int year, string ownerId, ReplacementOwner replacement, CoordinatorService coordinator, DurableTaskClient client, CancellationToken ct) =>
+            ToResult(await coordinator.ReplaceOwnerAsync(client, agreementId, year, ownerId, replacement, ct)));
+
+        api.MapPost("/agreements", async (HttpRequest request, CoordinatorService coordinator, CancellationToken ct) =>
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, ct);
+            return ToResult(await coordinator.ImportAgreementAsync(buffer.ToArray(), ct));
+        });
+
+        api.MapPost("/retention/purge", async (CoordinatorService coordinator, CancellationToken ct) => ToResult(await coordinator.PurgeAsync(ct)));
+
         api.MapGet("/cycles/{agreementId}/{year:int}/report", async (string agreementId, int year, bool? regenerate, string? lang, CoordinatorService coordinator, CancellationToken ct) =>
             await coordinator.ReportAsync(agreementId, year, regenerate ?? false, Workflows.Templates.TextCatalog.Normalize(lang), ct) is { } report
                 ? Results.File(report.Bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", report.FileName)

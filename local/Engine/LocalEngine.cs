@@ -54,6 +54,9 @@ public sealed class LocalEngine : IAsyncDisposable
             k.AddServerHeader = false;
         });
         builder.Services.AddTrygghetsuppfoljning(builder.Configuration);
+
+        // The coordinator API speaks enum names ("Submitted", "Closed"), not numbers.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddDurableTaskWorker(b =>
         {
             b.AddTasks(r => r.AddTrygghetsuppfoljningTasks());

@@ -19,4 +19,10 @@ public sealed class LocalEngineOptions
 
     /// <summary>Partition leases; shorter ones let a restarted process resume sooner after a crash.</summary>
     public TimeSpan LeaseInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a queue message taken by a process stays invisible to others. A killed process's messages come back
+    /// only after this (the backend's default is 5 min), so crash tests shorten it; work items here take milliseconds.
+    /// </summary>
+    public TimeSpan QueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
 }

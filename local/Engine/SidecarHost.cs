@@ -36,6 +36,12 @@ public sealed class SidecarHost : IAsyncDisposable
             LeaseRenewInterval = options.LeaseInterval / 3,
             LeaseAcquireInterval = options.LeaseInterval / 3,
             PartitionCount = 2,
+            ControlQueueVisibilityTimeout = options.QueueVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = options.QueueVisibilityTimeout,
+
+            // The app lease (60 s) guards blue/green deployments of several apps on one hub; locally one process
+            // serves the hub, and after a crash the restarted one would wait a whole minute for it.
+            UseAppLease = false,
         };
         if (loggerFactory is not null)
         {

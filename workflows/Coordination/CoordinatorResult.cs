@@ -11,5 +11,5 @@ public sealed record CoordinatorResult(int StatusCode, string Message, object? B
 
     public static CoordinatorResult Conflict(string message) => new(409, message);
 
-    public static CoordinatorResult BadRequest(string message) => new(400, message);
+    public static CoordinatorResult BadRequest(string message, object? body = null) => new(400, message, body);
 }

@@ -23,8 +23,38 @@ public sealed class CoordinatorService(
     CycleStarter starter,
     ReportService reports,
     ReportArchive archive,
+    Import.AgreementImporter importer,
+    Retention.RetentionPurger purger,
     TimeProvider time)
 {
+    /// <summary>Imports an agreement file (JSON or .xlsx roster), all or nothing; errors come back line by line.</summary>
+    public async Task<CoordinatorResult> ImportAgreementAsync(byte[] content, CancellationToken cancellationToken = default)
+    {
+        if (content.Length == 0)
+        {
+            return CoordinatorResult.BadRequest("The file is empty.");
+        }
+
+        var result = await importer.ImportAsync(content, cancellationToken);
+        if (!result.IsValid)
+        {
+            return CoordinatorResult.BadRequest($"Nothing was imported: {result.Errors.Count} error(s).", new { errors = result.Lines });
+        }
+
+        var a = result.Agreement!;
+        return CoordinatorResult.Ok(
+            $"Agreement '{a.Id}' imported: {a.FocusAreas.Count} focus areas, {a.Measures.Count} measures, {a.AnsweringOwners().Count} owners.",
+            new { agreementId = a.Id, focusAreas = a.FocusAreas.Count, measures = a.Measures.Count, owners = a.AnsweringOwners().Count });
+    }
+
+    /// <summary>Runs the purge (gallring) now; the Functions app also runs it after the yearly timer.</summary>
+    public async Task<CoordinatorResult> PurgeAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await purger.PurgeAsync(cancellationToken: cancellationToken);
+        return CoordinatorResult.Ok(
+            $"Purged {result.PurgedCycles.Count} cycle(s): {result.Responses} answers, {result.ProgressRows} progress rows, {result.Tokens} link tokens. Aggregates kept.", result);
+    }
+
     public async Task<CoordinatorResult> StartAsync(DurableTaskClient client, string agreementId, int year, DateTimeOffset? deadlineUtc, CancellationToken cancellationToken = default)
     {
         if (await agreements.FindAsync(agreementId, cancellationToken) is null)
@@ -123,6 +153,58 @@ public sealed class CoordinatorService(
         await mail.SendAsync(composer.Invitation(agreement, cycle, owner, link, reminderNumber: 0), cancellationToken);
         await progress.UpdateAsync(cycle.Id, ownerId, p => p with { InvitedUtc = p.InvitedUtc ?? time.GetUtcNow() }, cancellationToken);
         return CoordinatorResult.Ok($"New link sent to {owner.Name}; {revoked} older link(s) revoked.");
+    }
+
+    /// <summary>
+    /// Hands an owner's measures to someone else mid-cycle: the agreement is updated first (Tables are the truth), the
+    /// old owner's links die and their instance stops, then the cycle is told, and it starts the new owner's instance,
+    /// which invites them. Their form shows the measures with whatever the old owner had saved as last year's context.
+    /// </summary>
+    public async Task<CoordinatorResult> ReplaceOwnerAsync(
+        DurableTaskClient client, string agreementId, int year, string ownerId, ReplacementOwner replacement, CancellationToken cancellationToken = default)
+    {
+        var agreement = await agreements.FindAsync(agreementId, cancellationToken);
+        var cycle = await cycles.FindAsync(agreementId, year, cancellationToken);
+        var old = agreement?.Owners.FirstOrDefault(o => o.Id == ownerId);
+        if (agreement is null || cycle is null || old is null)
+        {
+            return CoordinatorResult.NotFound("No such agreement, cycle or owner.");
+        }
+
+        if (cycle.State == CycleState.Closed)
+        {
+            return CoordinatorResult.Conflict("The cycle is closed; owners can no longer be replaced in it.");
+        }
+
+        if (string.IsNullOrWhiteSpace(replacement.Name) || !System.Net.Mail.MailAddress.TryCreate(replacement.Email?.Trim(), out _))
+        {
+            return CoordinatorResult.BadRequest("The new owner needs a name and a valid e-mail address.");
+        }
+
+        var owner = replacement.ToOwner();
+        if (owner.Id == old.Id)
+        {
+            return CoordinatorResult.BadRequest("The new owner must differ from the one replaced.");
+        }
+
+        if (!agreement.MeasuresOf(old.Id).Any())
+        {
+            return CoordinatorResult.Conflict($"{old.Name} owns no measures in this agreement.");
+        }
+
+        var updated = agreement with
+        {
+            Owners = agreement.Owners.Where(o => o.Id != owner.Id).Append(owner).ToList(),
+            Measures = agreement.Measures.Select(m => m.OwnerId == old.Id ? m with { OwnerId = owner.Id } : m).ToList(),
+        };
+        await agreements.SaveAsync(updated, cancellationToken);
+        var revoked = await tokens.RevokeAsync(agreementId, year, old.Id, time.GetUtcNow(), cancellationToken);
+        await client.RaiseEventAsync(
+            CycleIds.OwnerInstance(agreementId, year, old.Id), CycleEvents.CycleClosing, new CloseRequestedEvent("replaced"), cancellationToken);
+        await client.RaiseEventAsync(
+            CycleIds.CycleInstance(agreementId, year), CycleEvents.OwnerReplaced, new OwnerReplacedEvent(old.Id, owner.Id), cancellationToken);
+        return CoordinatorResult.Accepted(
+            $"{old.Name} replaced by {owner.Name} ({owner.Id}); {revoked} link(s) of {old.Name} revoked; {owner.Name} is being invited.", new { ownerId = owner.Id });
     }
 
     /// <summary>The archived report, or a regenerated one (same content for a closed cycle).</summary>

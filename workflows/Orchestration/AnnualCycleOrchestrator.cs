@@ -20,7 +20,7 @@ public sealed class AnnualCycleOrchestrator : TaskOrchestrator<AnnualCycleInput,
 
         var prepared = await context.CallActivityAsync<PrepareCycleResult>(
             nameof(PrepareCycleActivity), new PrepareCycleInput(input.AgreementId, input.Year, context.CurrentUtcDateTime, deadline), RetryPolicies.Outage);
-        var owners = prepared.OwnerIds;
+        var owners = prepared.OwnerIds.ToList();
         await Task.WhenAll(owners.Select(ownerId => context.CallActivityAsync(
             nameof(StartOwnerInputActivity),
             new OwnerInputInput(input.AgreementId, input.Year, ownerId, context.InstanceId, deadline, input.RemindersBeforeDeadline),
@@ -31,6 +31,7 @@ public sealed class AnnualCycleOrchestrator : TaskOrchestrator<AnnualCycleInput,
         var ownerFinished = context.WaitForExternalEvent<OwnerInputResult>(CycleEvents.OwnerFinished);
         var extension = context.WaitForExternalEvent<DeadlineExtendedEvent>(CycleEvents.DeadlineExtended);
         var closeRequest = context.WaitForExternalEvent<CloseRequestedEvent>(CycleEvents.CloseRequested);
+        var replacement = context.WaitForExternalEvent<OwnerReplacedEvent>(CycleEvents.OwnerReplaced);
         var closedEarly = false;
 
         // Until the deadline: extensions move it (and are passed on to the owners), a close request ends it now.
@@ -38,7 +39,7 @@ public sealed class AnnualCycleOrchestrator : TaskOrchestrator<AnnualCycleInput,
         {
             using var timerCancellation = new CancellationTokenSource();
             var timer = context.CreateTimer(deadline.UtcDateTime, timerCancellation.Token);
-            var winner = await Task.WhenAny(timer, ownerFinished, extension, closeRequest);
+            var winner = await Task.WhenAny(timer, ownerFinished, extension, closeRequest, replacement);
             if (winner == timer)
             {
                 break;
@@ -64,6 +65,24 @@ public sealed class AnnualCycleOrchestrator : TaskOrchestrator<AnnualCycleInput,
 
                 extension = context.WaitForExternalEvent<DeadlineExtendedEvent>(CycleEvents.DeadlineExtended);
             }
+            else if (winner == replacement)
+            {
+                // The agreement already names the new owner; their instance starts with the current deadline, and
+                // the old owner's instance (told to stop by the coordinator) is no longer waited for.
+                var replaced = await replacement;
+                owners.Remove(replaced.OldOwnerId);
+                if (!owners.Contains(replaced.NewOwnerId))
+                {
+                    owners.Add(replaced.NewOwnerId);
+                    await context.CallActivityAsync(
+                        nameof(StartOwnerInputActivity),
+                        new OwnerInputInput(input.AgreementId, input.Year, replaced.NewOwnerId, context.InstanceId, deadline, input.RemindersBeforeDeadline),
+                        RetryPolicies.Outage);
+                }
+
+                logger.LogInformation("Cycle {Instance}: owner {Old} replaced by {New}", context.InstanceId, replaced.OldOwnerId, replaced.NewOwnerId);
+                replacement = context.WaitForExternalEvent<OwnerReplacedEvent>(CycleEvents.OwnerReplaced);
+            }
             else
             {
                 closedEarly = true;
@@ -77,12 +96,12 @@ public sealed class AnnualCycleOrchestrator : TaskOrchestrator<AnnualCycleInput,
         using (var settleCancellation = new CancellationTokenSource())
         {
             var settled = context.CreateTimer(context.CurrentUtcDateTime.Add(input.OwnerSettleTime), settleCancellation.Token);
-            while (finished.Count < owners.Count)
+            while (owners.Any(o => !finished.Contains(o)))
             {
                 var winner = await Task.WhenAny(settled, ownerFinished);
                 if (winner == settled)
                 {
-                    logger.LogWarning("Cycle {Instance}: {Count} owner instances did not report in time", context.InstanceId, owners.Count - finished.Count);
+                    logger.LogWarning("Cycle {Instance}: {Count} owner instances did not report in time", context.InstanceId, owners.Count(o => !finished.Contains(o)));
                     break;
                 }
 

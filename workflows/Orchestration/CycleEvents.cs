@@ -17,6 +17,9 @@ public static class CycleEvents
     /// <summary>Coordinator → cycle: close now instead of at the deadline.</summary>
     public const string CloseRequested = "CloseRequested";
 
-    /// <summary>Cycle → owners: stop waiting, the cycle is closing.</summary>
+    /// <summary>Coordinator → cycle: an owner was replaced mid-cycle; the cycle starts the new owner's instance and stops waiting for the old one.</summary>
+    public const string OwnerReplaced = "OwnerReplaced";
+
+    /// <summary>Cycle → owners: stop waiting, the cycle is closing. Coordinator → a replaced owner's instance: stop.</summary>
     public const string CycleClosing = "CycleClosing";
 }

@@ -18,8 +18,18 @@ public sealed class CycleScheduleOptions
     [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00")]
     public TimeSpan DeadlineAfterStart { get; set; } = TimeSpan.FromDays(30);
 
-    /// <summary>Reminders, as time before the deadline.</summary>
-    public List<TimeSpan> RemindersBeforeDeadline { get; set; } = [TimeSpan.FromDays(14), TimeSpan.FromDays(3)];
+    /// <summary>The reminders when none are configured: 14 and 3 days before the deadline.</summary>
+    public static readonly IReadOnlyList<TimeSpan> DefaultReminders = [TimeSpan.FromDays(14), TimeSpan.FromDays(3)];
+
+    /// <summary>
+    /// Reminders, as time before the deadline; empty means <see cref="DefaultReminders"/>. Not initialised with the
+    /// defaults because the configuration binder appends configured items to a list that already holds some.
+    /// An offset of zero is a reminder at the deadline, i.e. none.
+    /// </summary>
+    public List<TimeSpan> RemindersBeforeDeadline { get; set; } = [];
+
+    /// <summary>What a cycle gets: the configured reminders, or the defaults.</summary>
+    public IReadOnlyList<TimeSpan> EffectiveReminders => RemindersBeforeDeadline.Count > 0 ? RemindersBeforeDeadline : DefaultReminders;
 
     /// <summary>Answers still accepted after the deadline notice, before the cycle closes.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "90.00:00:00")]

@@ -16,13 +16,16 @@ public sealed record AnnualCycleResult(string CycleId, string ReportBlobName, in
 public sealed record OwnerInputInput(
     string AgreementId, int Year, string OwnerId, string CycleInstanceId, DateTimeOffset DeadlineUtc, IReadOnlyList<TimeSpan> RemindersBeforeDeadline);
 
-public sealed record OwnerInputResult(string OwnerId, bool Submitted, int RemindersSent);
+/// <param name="LatestSubmittedRevision">Added later (0 when absent): lets the owner's instance catch up on a receipt whose wake-up event was lost.</param>
+public sealed record OwnerInputResult(string OwnerId, bool Submitted, int RemindersSent, int LatestSubmittedRevision = 0);
 
 public sealed record ResponseSubmittedEvent(int Revision);
 
 public sealed record DeadlineExtendedEvent(DateTimeOffset NewDeadlineUtc);
 
 public sealed record CloseRequestedEvent(string RequestedBy);
+
+public sealed record OwnerReplacedEvent(string OldOwnerId, string NewOwnerId);
 
 public sealed record PrepareCycleInput(string AgreementId, int Year, DateTimeOffset StartedUtc, DateTimeOffset DeadlineUtc);
 

@@ -19,6 +19,7 @@ public sealed class OwnerInputOrchestrator : TaskOrchestrator<OwnerInputInput, O
         var deadline = input.DeadlineUtc;
         var remindersSent = 0;
         var submitted = false;
+        var receiptRevision = 0;
         var submission = context.WaitForExternalEvent<ResponseSubmittedEvent>(CycleEvents.ResponseSubmitted);
         var extension = context.WaitForExternalEvent<DeadlineExtendedEvent>(CycleEvents.DeadlineExtended);
         var closing = context.WaitForExternalEvent<CloseRequestedEvent>(CycleEvents.CycleClosing);
@@ -47,6 +48,7 @@ public sealed class OwnerInputOrchestrator : TaskOrchestrator<OwnerInputInput, O
             {
                 var revision = (await submission).Revision;
                 submitted = true;
+                receiptRevision = Math.Max(receiptRevision, revision);
                 await context.CallActivityAsync(nameof(SendReceiptActivity), new SendReceiptInput(input.AgreementId, input.Year, input.OwnerId, revision), RetryPolicies.Outage);
                 submission = context.WaitForExternalEvent<ResponseSubmittedEvent>(CycleEvents.ResponseSubmitted);
             }
@@ -76,6 +78,15 @@ public sealed class OwnerInputOrchestrator : TaskOrchestrator<OwnerInputInput, O
 
         var result = await context.CallActivityAsync<OwnerInputResult>(nameof(RecordOwnerOutcomeActivity), owner, RetryPolicies.Outage);
         await context.CallActivityAsync(nameof(NotifyCycleActivity), new NotifyCycleInput(input.CycleInstanceId, result), RetryPolicies.Outage);
+
+        // A submission whose wake-up event never arrived (the form stores first and raises best effort; a host killed
+        // in between loses the event) still gets its receipt. After NotifyCycle, so histories of running instances replay unchanged.
+        if (result.LatestSubmittedRevision > receiptRevision)
+        {
+            await context.CallActivityAsync(
+                nameof(SendReceiptActivity), new SendReceiptInput(input.AgreementId, input.Year, input.OwnerId, result.LatestSubmittedRevision), RetryPolicies.Outage);
+        }
+
         return result;
     }
 }

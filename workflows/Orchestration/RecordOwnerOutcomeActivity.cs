@@ -10,8 +10,9 @@ public sealed class RecordOwnerOutcomeActivity(ResponseRepository responses, Own
     public override async Task<OwnerInputResult> RunAsync(TaskActivityContext context, OwnerTaskInput input)
     {
         var cycleId = CycleIds.For(input.AgreementId, input.Year);
-        var submitted = (await responses.ListRevisionsAsync(cycleId, input.OwnerId)).Any(r => r.Kind == ResponseKind.Submitted);
+        var latest = (await responses.ListRevisionsAsync(cycleId, input.OwnerId)).LastOrDefault(r => r.Kind == ResponseKind.Submitted);
+        var submitted = latest is not null;
         var updated = await progress.UpdateAsync(cycleId, input.OwnerId, p => submitted ? p : p with { ReportedMissing = true });
-        return new OwnerInputResult(input.OwnerId, submitted, updated.RemindersSent);
+        return new OwnerInputResult(input.OwnerId, submitted, updated.RemindersSent, latest?.Revision ?? 0);
     }
 }

@@ -1,0 +1,45 @@
+using System.Runtime.InteropServices;
+using Trygghetsuppfoljning.Local.Engine;
+
+namespace Trygghetsuppfoljning.Local.Cli;
+
+/// <summary>
+/// `serve`: runs the local engine (durable worker, form, coordinator API) until Ctrl+C or SIGTERM. Settings come from
+/// appsettings.json and the environment (<c>Storage__ConnectionString</c>, <c>Local__HttpPort</c>, <c>Coordinator__ApiKey</c>…).
+/// </summary>
+public static class ServeCommand
+{
+    public static async Task<int> RunAsync(TextWriter output)
+    {
+        using var stop = new CancellationTokenSource();
+        void Stop(PosixSignalContext context)
+        {
+            // Take over the signal so the process stops in order (worker first, then the sidecar) instead of dying.
+            context.Cancel = true;
+            stop.Cancel();
+        }
+
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+
+        var settings = new Dictionary<string, string?>();
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("Templates__Root")))
+        {
+            settings["Templates:Root"] = RepositoryPaths.Templates;
+        }
+
+        await using var engine = await LocalEngine.StartAsync(settings, cancellationToken: stop.Token);
+        await output.WriteLineAsync($"Trygghetsuppföljning serving on {engine.BaseUrl} (form: {engine.BaseUrl}/forms/…, coordinator API: {engine.BaseUrl}/api/…). Ctrl+C stops.");
+        await output.FlushAsync();
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        await output.WriteLineAsync("Stopping…");
+        return 0;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text.RegularExpressions;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Trygghetsuppfoljning.Workflows.Import;
+
+/// <summary>A worksheet's cells as text, by 1-based row number and column letters. Enough for a roster; no formulas evaluated.</summary>
+public sealed partial class SpreadsheetTable
+{
+    readonly SortedDictionary<int, Dictionary<string, string>> rows;
+
+    SpreadsheetTable(SortedDictionary<int, Dictionary<string, string>> rows) => this.rows = rows;
+
+    public IEnumerable<int> RowNumbers => rows.Keys;
+
+    public string Cell(int row, string column) => rows.TryGetValue(row, out var cells) && cells.TryGetValue(column, out var v) ? v.Trim() : string.Empty;
+
+    public IReadOnlyDictionary<string, string> Row(int row) => rows.TryGetValue(row, out var cells) ? cells : new Dictionary<string, string>();
+
+    /// <summary>Sheets by name (case-insensitive), in workbook order.</summary>
+    public static IReadOnlyList<(string Name, SpreadsheetTable Table)> ReadAll(SpreadsheetDocument document)
+    {
+        var workbook = document.WorkbookPart ?? throw new InvalidDataException("The file has no workbook.");
+        var shared = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
+        var result = new List<(string, SpreadsheetTable)>();
+        foreach (var sheet in workbook.Workbook?.Sheets?.Elements<Sheet>() ?? [])
+        {
+            if (sheet.Id?.Value is not { } id || workbook.GetPartById(id) is not WorksheetPart part)
+            {
+                continue;
+            }
+
+            var rows = new SortedDictionary<int, Dictionary<string, string>>();
+            foreach (var row in part.Worksheet?.Descendants<Row>() ?? [])
+            {
+                var number = (int)(row.RowIndex?.Value ?? 0);
+                var cells = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var cell in row.Elements<Cell>())
+                {
+                    var column = ColumnOf(cell.CellReference?.Value);
+                    if (column is null)
+                    {
+                        continue;
+                    }
+
+                    cells[column] = ValueOf(cell, shared);
+                }
+
+                rows[number] = cells;
+            }
+
+            result.Add((sheet.Name?.Value ?? string.Empty, new SpreadsheetTable(rows)));
+        }
+
+        return result;
+    }
+
+    static string ValueOf(Cell cell, List<string> shared)
+    {
+        if (cell.DataType?.Value == CellValues.InlineString)
+        {
+            return cell.InlineString?.InnerText ?? string.Empty;
+        }
+
+        var raw = cell.CellValue?.Text ?? string.Empty;
+        return cell.DataType?.Value == CellValues.SharedString && int.TryParse(raw, out var index) && index >= 0 && index < shared.Count ? shared[index] : raw;
+    }
+
+    static string? ColumnOf(string? reference) => reference is null ? null : LettersPattern().Match(reference).Value is { Length: > 0 } letters ? letters : null;
+
+    [GeneratedRegex("^[A-Z]+")]
+    private static partial Regex LettersPattern();
+}

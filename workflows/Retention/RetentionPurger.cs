@@ -1,0 +1,63 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using Trygghetsuppfoljning.Workflows.Domain;
+using Trygghetsuppfoljning.Workflows.Storage;
+
+namespace Trygghetsuppfoljning.Workflows.Retention;
+
+/// <summary>
+/// Gallring: for every cycle closed longer ago than the retention period, deletes owners' answers (personal data and
+/// free text), their progress rows and link tokens. Aggregates (<see cref="TableNames.Aggregates"/>) are kept, so later
+/// reports still show the trend. Safe to run twice: deleting what is gone deletes nothing.
+/// </summary>
+public sealed class RetentionPurger(
+    AgreementRepository agreements,
+    CycleRepository cycles,
+    ResponseRepository responses,
+    OwnerProgressRepository progress,
+    TableStore store,
+    IOptions<RetentionOptions> options,
+    TimeProvider time)
+{
+    public async Task<PurgeResult> PurgeAsync(DateTimeOffset? nowUtc = null, CancellationToken cancellationToken = default)
+    {
+        var cutoff = (nowUtc ?? time.GetUtcNow()) - options.Value.Period;
+        var purged = new List<string>();
+        int responseCount = 0, progressCount = 0, tokenCount = 0;
+        foreach (var agreement in await agreements.ListAsync(cancellationToken))
+        {
+            foreach (var cycle in await cycles.ListAsync(agreement.Id, cancellationToken))
+            {
+                if (cycle.State != CycleState.Closed || cycle.ClosedUtc is not { } closed || closed >= cutoff)
+                {
+                    continue;
+                }
+
+                var rows = (await progress.ListAsync(cycle.Id, cancellationToken)).Count;
+                responseCount += await responses.DeleteCycleAsync(cycle.Id, cancellationToken);
+                await progress.DeleteCycleAsync(cycle.Id, cancellationToken);
+                progressCount += rows;
+                tokenCount += await DeleteTokensAsync(cycle, cancellationToken);
+                purged.Add(cycle.Id);
+            }
+        }
+
+        return new PurgeResult(purged, responseCount, progressCount, tokenCount);
+    }
+
+    // Tokens are keyed by hash (one partition each), so they are found by their cycle columns and deleted one by one.
+    async Task<int> DeleteTokensAsync(Cycle cycle, CancellationToken cancellationToken)
+    {
+        var table = await store.GetAsync(TableNames.Tokens, cancellationToken);
+        var count = 0;
+        await foreach (var e in table.QueryAsync<TableEntity>(
+            e => e.GetString("AgreementId") == cycle.AgreementId && e.GetInt32("Year") == cycle.Year, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            await table.DeleteEntityAsync(e.PartitionKey, e.RowKey, ETag.All, cancellationToken);
+            count++;
+        }
+
+        return count;
+    }
+}
