@@ -23,7 +23,7 @@ public sealed class AnnualCycleOrchestrator : TaskOrchestrator<AnnualCycleInput,
         var owners = prepared.OwnerIds.ToList();
         await Task.WhenAll(owners.Select(ownerId => context.CallActivityAsync(
             nameof(StartOwnerInputActivity),
-            new OwnerInputInput(input.AgreementId, input.Year, ownerId, context.InstanceId, deadline, input.RemindersBeforeDeadline),
+            new OwnerInputInput(input.AgreementId, input.Year, ownerId, context.InstanceId, deadline, input.RemindersBeforeDeadline, input.GracePeriod),
             RetryPolicies.Outage)));
         logger.LogInformation("Cycle {Instance}: {Count} owners invited, deadline {Deadline}", context.InstanceId, owners.Count, deadline);
 
@@ -76,7 +76,7 @@ public sealed class AnnualCycleOrchestrator : TaskOrchestrator<AnnualCycleInput,
                     owners.Add(replaced.NewOwnerId);
                     await context.CallActivityAsync(
                         nameof(StartOwnerInputActivity),
-                        new OwnerInputInput(input.AgreementId, input.Year, replaced.NewOwnerId, context.InstanceId, deadline, input.RemindersBeforeDeadline),
+                        new OwnerInputInput(input.AgreementId, input.Year, replaced.NewOwnerId, context.InstanceId, deadline, input.RemindersBeforeDeadline, input.GracePeriod),
                         RetryPolicies.Outage);
                 }
 
@@ -125,6 +125,10 @@ public sealed class AnnualCycleOrchestrator : TaskOrchestrator<AnnualCycleInput,
             {
                 graceCancellation.Cancel();
             }
+
+            // Owner instances listen through the grace period to send receipts for late answers; now they may stop.
+            await context.CallActivityAsync(
+                nameof(SignalOwnersActivity), new SignalOwnersInput(input.AgreementId, input.Year, owners, CycleEvents.CycleClosing, null), RetryPolicies.Outage);
         }
 
         await context.CallActivityAsync(nameof(CloseCycleActivity), new CloseCycleInput(input.AgreementId, input.Year, context.CurrentUtcDateTime), RetryPolicies.Outage);

@@ -29,16 +29,22 @@ public sealed class CycleStarter(AgreementRepository agreements, IOptions<CycleS
     {
         var year = time.GetUtcNow().Year - 1;
         var outcomes = new List<string>();
-        foreach (var agreement in (await agreements.ListAsync(cancellationToken)).Where(a => a.Active))
+        // Each agreement is loaded on its own, so one unreadable agreement fails alone.
+        foreach (var agreementId in await agreements.ListIdsAsync(cancellationToken))
         {
             try
             {
-                var (id, started) = await StartAsync(client, InputFor(agreement.Id, year), cancellationToken);
+                if (!(await agreements.GetAsync(agreementId, cancellationToken)).Active)
+                {
+                    continue;
+                }
+
+                var (id, started) = await StartAsync(client, InputFor(agreementId, year), cancellationToken);
                 outcomes.Add(started ? $"{id}: started" : $"{id}: already exists, left alone");
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                outcomes.Add($"{CycleIds.CycleInstance(agreement.Id, year)}: failed: {e.Message}");
+                outcomes.Add($"{CycleIds.CycleInstance(agreementId, year)}: failed: {e.Message}");
             }
         }
 

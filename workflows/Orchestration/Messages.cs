@@ -13,8 +13,9 @@ public sealed record AnnualCycleInput(
 
 public sealed record AnnualCycleResult(string CycleId, string ReportBlobName, int OwnersTotal, int OwnersAnswered, IReadOnlyList<string> MissingOwnerIds);
 
+/// <param name="GracePeriod">Added later (zero when absent): after the deadline the owner may still answer until the cycle closes, and gets receipts.</param>
 public sealed record OwnerInputInput(
-    string AgreementId, int Year, string OwnerId, string CycleInstanceId, DateTimeOffset DeadlineUtc, IReadOnlyList<TimeSpan> RemindersBeforeDeadline);
+    string AgreementId, int Year, string OwnerId, string CycleInstanceId, DateTimeOffset DeadlineUtc, IReadOnlyList<TimeSpan> RemindersBeforeDeadline, TimeSpan GracePeriod = default);
 
 /// <param name="LatestSubmittedRevision">Added later (0 when absent): lets the owner's instance catch up on a receipt whose wake-up event was lost.</param>
 public sealed record OwnerInputResult(string OwnerId, bool Submitted, int RemindersSent, int LatestSubmittedRevision = 0);

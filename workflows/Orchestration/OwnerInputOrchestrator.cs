@@ -20,6 +20,7 @@ public sealed class OwnerInputOrchestrator : TaskOrchestrator<OwnerInputInput, O
         var remindersSent = 0;
         var submitted = false;
         var receiptRevision = 0;
+        var closedByCycle = false;
         var submission = context.WaitForExternalEvent<ResponseSubmittedEvent>(CycleEvents.ResponseSubmitted);
         var extension = context.WaitForExternalEvent<DeadlineExtendedEvent>(CycleEvents.DeadlineExtended);
         var closing = context.WaitForExternalEvent<CloseRequestedEvent>(CycleEvents.CycleClosing);
@@ -60,6 +61,7 @@ public sealed class OwnerInputOrchestrator : TaskOrchestrator<OwnerInputInput, O
             }
             else if (winner == closing)
             {
+                closedByCycle = true;
                 break;
             }
             else if (wakeAt < deadline)
@@ -85,6 +87,37 @@ public sealed class OwnerInputOrchestrator : TaskOrchestrator<OwnerInputInput, O
         {
             await context.CallActivityAsync(
                 nameof(SendReceiptActivity), new SendReceiptInput(input.AgreementId, input.Year, input.OwnerId, result.LatestSubmittedRevision), RetryPolicies.Outage);
+            receiptRevision = result.LatestSubmittedRevision;
+        }
+
+        // Grace period: the form still accepts answers until the cycle closes, and a late answer deserves its receipt too.
+        // The cycle says when it closes; the timer only guards against a cycle that never does.
+        if (!closedByCycle && input.GracePeriod > TimeSpan.Zero)
+        {
+            using var guardCancellation = new CancellationTokenSource();
+            var guard = context.CreateTimer(deadline.Add(input.GracePeriod).AddHours(1).UtcDateTime, guardCancellation.Token);
+            while (true)
+            {
+                var winner = await Task.WhenAny(guard, submission, closing);
+                if (winner != submission)
+                {
+                    break;
+                }
+
+                var revision = (await submission).Revision;
+                if (revision > receiptRevision)
+                {
+                    receiptRevision = revision;
+                    await context.CallActivityAsync(nameof(SendReceiptActivity), new SendReceiptInput(input.AgreementId, input.Year, input.OwnerId, revision), RetryPolicies.Outage);
+                }
+
+                submission = context.WaitForExternalEvent<ResponseSubmittedEvent>(CycleEvents.ResponseSubmitted);
+            }
+
+            if (!guard.IsCompleted)
+            {
+                guardCancellation.Cancel();
+            }
         }
 
         return result;

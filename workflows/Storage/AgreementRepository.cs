@@ -55,6 +55,18 @@ public sealed class AgreementRepository(TableStore store, MeasureRepository meas
         return result.OrderBy(a => a.Id, StringComparer.Ordinal).ToList();
     }
 
+    public async Task<IReadOnlyList<string>> ListIdsAsync(CancellationToken cancellationToken = default)
+    {
+        var table = await store.GetAsync(TableNames.Agreements, cancellationToken);
+        var ids = new List<string>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            ids.Add(entity.RowKey);
+        }
+
+        return ids.Order(StringComparer.Ordinal).ToList();
+    }
+
     async Task<Agreement> MapAsync(TableEntity e, CancellationToken cancellationToken)
     {
         var id = e.RowKey;

@@ -40,4 +40,20 @@ public sealed class CycleStarterTests(AzuriteFixture azurite)
         var again = await starter.StartAllAsync(engine.Client);
         Assert.Equal([$"cycle-a-ett-{year}: already exists, left alone", $"cycle-b-trasig-{year}: started", $"cycle-c-tre-{year}: already exists, left alone"], again);
     }
+
+    [Fact]
+    public async Task Unreadable_agreement_row_fails_alone_and_the_other_agreements_still_start()
+    {
+        await using var smtp = new SmtpCapture();
+        await using var engine = await TestEngine.StartAsync(azurite, smtp, TestEngine.NewPrefix());
+        await engine.Services.GetRequiredService<AgreementRepository>().SaveAsync(GeneratedAgreement.WithOwners("a-hel", 2));
+        var table = await engine.Services.GetRequiredService<TableStore>().GetAsync(TableNames.Agreements);
+        await table.AddEntityAsync(new Azure.Data.Tables.TableEntity("agreement", "b-korrupt") { ["Title"] = "Halvt sparad", ["SignedOn"] = "inte ett datum" });
+        var year = DateTime.UtcNow.Year - 1;
+
+        var outcomes = await engine.Services.GetRequiredService<CycleStarter>().StartAllAsync(engine.Client);
+
+        Assert.Equal($"cycle-a-hel-{year}: started", outcomes[0]);
+        Assert.StartsWith($"cycle-b-korrupt-{year}: failed:", outcomes[1], StringComparison.Ordinal);
+    }
 }

@@ -59,4 +59,32 @@ public sealed class OwnerInputOrchestratorTests
         Assert.True(DateTimeOffset.UtcNow - started >= TimeSpan.FromSeconds(9.5), "the owner's part ended before the extended deadline");
         Assert.Equal(["invite:o1", "remind:o1:1", "outcome:o1"], calls.All);
     }
+
+    [Fact]
+    public async Task Owner_who_answers_in_the_grace_period_gets_a_receipt_and_stops_when_the_cycle_closes()
+    {
+        var calls = new RecordedCalls();
+        await using var host = await OrchestrationHost.StartAsync(calls, new HashSet<string>());
+        var input = new OwnerInputInput("a", 2025, "o1", "no-such-cycle", DateTimeOffset.UtcNow.AddSeconds(2), [], TimeSpan.FromMinutes(5));
+
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(OwnerInputOrchestrator), input);
+        while (calls.Count("outcome:") == 0)
+        {
+            await Task.Delay(100);
+        }
+
+        await host.Client.RaiseEventAsync(id, CycleEvents.ResponseSubmitted, new ResponseSubmittedEvent(1));
+        while (calls.Count("receipt:") == 0)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(OrchestrationRuntimeStatus.Running, (await host.Client.GetInstanceAsync(id))!.RuntimeStatus);
+        await host.Client.RaiseEventAsync(id, CycleEvents.CycleClosing, new CloseRequestedEvent("cycle"));
+        using var timeout = new CancellationTokenSource(Patience);
+        var state = await host.Client.WaitForInstanceCompletionAsync(id, timeout.Token);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, state.RuntimeStatus);
+        Assert.Equal(["invite:o1", "outcome:o1", "receipt:o1:1"], calls.All);
+    }
 }
