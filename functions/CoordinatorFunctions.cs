@@ -65,8 +65,9 @@ public sealed class CoordinatorFunctions(CoordinatorService coordinator)
     }
 
     [Function(nameof(PurgePersonalData))]
-    public async Task<IActionResult> PurgePersonalData([HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/retention/purge")] HttpRequest request) =>
-        ToResult(await coordinator.PurgeAsync(request.HttpContext.RequestAborted));
+    public async Task<IActionResult> PurgePersonalData(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/retention/purge")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        ToResult(await coordinator.PurgeAsync(client, request.HttpContext.RequestAborted));
 
     [Function(nameof(DownloadReport))]
     public async Task<IActionResult> DownloadReport(

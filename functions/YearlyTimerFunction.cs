@@ -18,7 +18,7 @@ public sealed class YearlyTimerFunction(CycleStarter starter, RetentionPurger pu
         }
 
         // Once a year is often enough for gallring: the retention period is counted in years.
-        var purged = await purger.PurgeAsync(cancellationToken: cancellationToken);
+        var purged = await purger.PurgeAsync(client, cancellationToken: cancellationToken);
         logger.LogInformation("Purge: {Cycles} cycle(s), {Responses} answers, {Progress} progress rows, {Tokens} tokens removed", purged.PurgedCycles.Count, purged.Responses, purged.ProgressRows, purged.Tokens);
     }
 }

@@ -47,7 +47,7 @@ internal static class CoordinatorEndpoints
             return ToResult(await coordinator.ImportAgreementAsync(buffer.ToArray(), ct));
         });
 
-        api.MapPost("/retention/purge", async (CoordinatorService coordinator, CancellationToken ct) => ToResult(await coordinator.PurgeAsync(ct)));
+        api.MapPost("/retention/purge", async (CoordinatorService coordinator, DurableTaskClient client, CancellationToken ct) => ToResult(await coordinator.PurgeAsync(client, ct)));
 
         api.MapGet("/cycles/{agreementId}/{year:int}/report", async (string agreementId, int year, bool? regenerate, string? lang, CoordinatorService coordinator, CancellationToken ct) =>
             await coordinator.ReportAsync(agreementId, year, regenerate ?? false, Workflows.Templates.TextCatalog.Normalize(lang), ct) is { } report

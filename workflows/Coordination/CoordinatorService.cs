@@ -48,11 +48,11 @@ public sealed class CoordinatorService(
     }
 
     /// <summary>Runs the purge (gallring) now; the Functions app also runs it after the yearly timer.</summary>
-    public async Task<CoordinatorResult> PurgeAsync(CancellationToken cancellationToken = default)
+    public async Task<CoordinatorResult> PurgeAsync(DurableTaskClient client, CancellationToken cancellationToken = default)
     {
-        var result = await purger.PurgeAsync(cancellationToken: cancellationToken);
+        var result = await purger.PurgeAsync(client, cancellationToken: cancellationToken);
         return CoordinatorResult.Ok(
-            $"Purged {result.PurgedCycles.Count} cycle(s): {result.Responses} answers, {result.ProgressRows} progress rows, {result.Tokens} link tokens. Aggregates kept.", result);
+            $"Purged {result.PurgedCycles.Count} cycle(s): {result.Responses} answers, {result.ProgressRows} progress rows, {result.Tokens} link tokens, {result.DurableInstances} orchestration histories. Aggregates kept.", result);
     }
 
     public async Task<CoordinatorResult> StartAsync(DurableTaskClient client, string agreementId, int year, DateTimeOffset? deadlineUtc, CancellationToken cancellationToken = default)

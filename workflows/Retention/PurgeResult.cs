@@ -1,4 +1,5 @@
 namespace Trygghetsuppfoljning.Workflows.Retention;
 
 /// <summary>What a purge removed: per purged cycle (agreement-year), and totals.</summary>
-public sealed record PurgeResult(IReadOnlyList<string> PurgedCycles, int Responses, int ProgressRows, int Tokens);
+/// <param name="DurableInstances">Orchestration instances whose history was purged (their ids and inputs name owners).</param>
+public sealed record PurgeResult(IReadOnlyList<string> PurgedCycles, int Responses, int ProgressRows, int Tokens, int DurableInstances = 0);

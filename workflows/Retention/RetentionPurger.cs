@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using Trygghetsuppfoljning.Workflows.Domain;
 using Trygghetsuppfoljning.Workflows.Storage;
@@ -9,7 +10,8 @@ namespace Trygghetsuppfoljning.Workflows.Retention;
 /// <summary>
 /// Gallring: for every cycle closed longer ago than the retention period, deletes owners' answers (personal data and
 /// free text), their progress rows and link tokens. Aggregates (<see cref="TableNames.Aggregates"/>) are kept, so later
-/// reports still show the trend. Safe to run twice: deleting what is gone deletes nothing.
+/// reports still show the trend. Given the durable client, it also purges the cycle's orchestration histories: their
+/// instance ids and inputs name owners. Safe to run twice: deleting what is gone deletes nothing.
 /// </summary>
 public sealed class RetentionPurger(
     AgreementRepository agreements,
@@ -20,11 +22,14 @@ public sealed class RetentionPurger(
     IOptions<RetentionOptions> options,
     TimeProvider time)
 {
-    public async Task<PurgeResult> PurgeAsync(DateTimeOffset? nowUtc = null, CancellationToken cancellationToken = default)
+    public async Task<PurgeResult> PurgeAsync(DateTimeOffset? nowUtc = null, CancellationToken cancellationToken = default) =>
+        await PurgeAsync(null, nowUtc, cancellationToken);
+
+    public async Task<PurgeResult> PurgeAsync(DurableTaskClient? client, DateTimeOffset? nowUtc = null, CancellationToken cancellationToken = default)
     {
         var cutoff = (nowUtc ?? time.GetUtcNow()) - options.Value.Period;
         var purged = new List<string>();
-        int responseCount = 0, progressCount = 0, tokenCount = 0;
+        int responseCount = 0, progressCount = 0, tokenCount = 0, instanceCount = 0;
         foreach (var agreement in await agreements.ListAsync(cancellationToken))
         {
             foreach (var cycle in await cycles.ListAsync(agreement.Id, cancellationToken))
@@ -34,7 +39,15 @@ public sealed class RetentionPurger(
                     continue;
                 }
 
-                var rows = (await progress.ListAsync(cycle.Id, cancellationToken)).Count;
+                var progressRows = await progress.ListAsync(cycle.Id, cancellationToken);
+                var rows = progressRows.Count;
+                if (client is not null)
+                {
+                    var ownerIds = progressRows.Select(p => p.OwnerId).Concat(agreement.Owners.Select(o => o.Id)).Distinct(StringComparer.Ordinal);
+                    instanceCount += await PurgeInstancesAsync(
+                        client, [CycleIds.CycleInstance(cycle.AgreementId, cycle.Year), .. ownerIds.Select(o => CycleIds.OwnerInstance(cycle.AgreementId, cycle.Year, o))], cancellationToken);
+                }
+
                 responseCount += await responses.DeleteCycleAsync(cycle.Id, cancellationToken);
                 await progress.DeleteCycleAsync(cycle.Id, cancellationToken);
                 progressCount += rows;
@@ -43,7 +56,21 @@ public sealed class RetentionPurger(
             }
         }
 
-        return new PurgeResult(purged, responseCount, progressCount, tokenCount);
+        return new PurgeResult(purged, responseCount, progressCount, tokenCount, instanceCount);
+    }
+
+    static async Task<int> PurgeInstancesAsync(DurableTaskClient client, IEnumerable<string> instanceIds, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        foreach (var id in instanceIds)
+        {
+            if (await client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken) is { IsCompleted: true })
+            {
+                count += (await client.PurgeInstanceAsync(id, cancellation: cancellationToken)).PurgedInstanceCount;
+            }
+        }
+
+        return count;
     }
 
     // Tokens are keyed by hash (one partition each), so they are found by their cycle columns and deleted one by one.

@@ -60,4 +60,25 @@ public sealed class RetentionPurgeTests(AzuriteFixture azurite)
         var again = await services.GetRequiredService<RetentionPurger>().PurgeAsync(new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
         Assert.Equal(0, again.Responses + again.ProgressRows + again.Tokens);
     }
+
+    [Fact]
+    public async Task Purge_also_removes_the_closed_cycles_orchestration_histories_which_name_the_owners()
+    {
+        await using var smtp = new SmtpCapture();
+        await using var engine = await TestEngine.StartAsync(azurite, smtp, TestEngine.NewPrefix(), new Dictionary<string, string?> { ["Retention:Period"] = "365.00:00:00" });
+        var agreement = GeneratedAgreement.WithOwners("gallring", 2);
+        await engine.Services.GetRequiredService<AgreementRepository>().SaveAsync(agreement);
+        var input = new Workflows.Orchestration.AnnualCycleInput(agreement.Id, 2020, DateTimeOffset.UtcNow.AddSeconds(3), [], TimeSpan.Zero, TimeSpan.FromSeconds(10));
+        var (instanceId, _) = await engine.Services.GetRequiredService<Workflows.Orchestration.CycleStarter>().StartAsync(engine.Client, input);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await engine.Client.WaitForInstanceCompletionAsync(instanceId, timeout.Token);
+        var ownerInstances = agreement.Owners.Select(o => CycleIds.OwnerInstance(agreement.Id, 2020, o.Id)).ToList();
+        Assert.All(ownerInstances, id => Assert.NotNull(engine.Client.GetInstanceAsync(id).GetAwaiter().GetResult()));
+
+        var result = await engine.Services.GetRequiredService<RetentionPurger>().PurgeAsync(engine.Client, DateTimeOffset.UtcNow.AddYears(2));
+
+        Assert.Equal(3, result.DurableInstances);
+        Assert.Null(await engine.Client.GetInstanceAsync(instanceId));
+        Assert.All(ownerInstances, id => Assert.Null(engine.Client.GetInstanceAsync(id).GetAwaiter().GetResult()));
+    }
 }
