@@ -15,7 +15,10 @@ public sealed class FormOptions
     /// <summary>Secret for the anti-forgery value; at least 32 characters. Rotating it only invalidates open forms (input is kept).</summary>
     [Required]
     [MinLength(32)]
-    public string AntiforgeryKey { get; set; } = "local-development-key-change-me-0123456789";
+    public string AntiforgeryKey { get; set; } = DevelopmentAntiforgeryKey;
+
+    /// <summary>The built-in key: fine on a developer's machine, refused by the Functions app outside Development.</summary>
+    public const string DevelopmentAntiforgeryKey = "local-development-key-change-me-0123456789";
 
     /// <summary>Longest accepted comment or plan text, in characters.</summary>
     [Range(100, 100_000)]
