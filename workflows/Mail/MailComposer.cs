@@ -14,8 +14,6 @@ namespace Trygghetsuppfoljning.Workflows.Mail;
 /// </summary>
 public sealed partial class MailComposer(TemplateRenderer renderer, IOptions<MailOptions> options)
 {
-    static readonly TimeZoneInfo Stockholm = FindStockholm();
-
     public MimeMessage Invitation(Agreement agreement, Cycle cycle, Owner owner, string link, int reminderNumber)
     {
         var kind = reminderNumber == 0 ? "invitation" : "reminder";
@@ -82,7 +80,7 @@ public sealed partial class MailComposer(TemplateRenderer renderer, IOptions<Mai
     }
 
     public static string FormatTime(DateTimeOffset utc, string language) =>
-        TimeZoneInfo.ConvertTime(utc, Stockholm).ToString(language == "en" ? "d MMMM yyyy 'at' HH:mm" : "d MMMM yyyy 'kl.' HH:mm", Culture(language));
+        SwedishTime.ToLocal(utc).ToString(language == "en" ? "d MMMM yyyy 'at' HH:mm" : "d MMMM yyyy 'kl.' HH:mm", Culture(language));
 
     static CultureInfo Culture(string language) => CultureInfo.GetCultureInfo(language == "en" ? "en-GB" : "sv-SE");
 
@@ -130,18 +128,6 @@ public sealed partial class MailComposer(TemplateRenderer renderer, IOptions<Mai
         text = Tag().Replace(text, string.Empty);
         text = WebUtility.HtmlDecode(text);
         return BlankLines().Replace(text, "\n\n").Trim() + "\n";
-    }
-
-    static TimeZoneInfo FindStockholm()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
     }
 
     [GeneratedRegex(@"<br\s*/?>|</(p|li|h[1-6]|tr|div)>", RegexOptions.IgnoreCase)]

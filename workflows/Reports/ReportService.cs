@@ -13,8 +13,6 @@ public sealed class ReportService(
     ReportGenerator generator,
     ReportArchive archive)
 {
-    static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
-
     public async Task<ReportData> LoadAsync(string agreementId, int year, string language = "sv", CancellationToken cancellationToken = default)
     {
         var agreement = await agreements.GetAsync(agreementId, cancellationToken);
@@ -32,7 +30,7 @@ public sealed class ReportService(
 
         // The report is dated by the cycle's close, not by the clock, so regenerating it gives the same document.
         var asOf = cycle.ClosedUtc ?? cycle.DeadlineUtc;
-        var reportDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(asOf, Stockholm).DateTime);
+        var reportDate = SwedishTime.DateOf(asOf);
         return new ReportData(
             agreement,
             cycle,
