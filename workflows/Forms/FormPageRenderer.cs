@@ -58,7 +58,7 @@ public sealed class FormPageRenderer(TemplateRenderer renderer)
                 {
                     ["name"] = i.Name,
                     ["unit"] = i.Unit,
-                    ["value"] = a?.IndicatorValues.GetValueOrDefault(i.Id) is { } v ? v.ToString(Culture(lang)) : "–",
+                    ["value"] = a?.IndicatorValues.GetValueOrDefault(i.Id) is { } v ? v.ToString(TextCatalog.Culture(lang)) : "–",
                 }).ToList(),
             };
         }).ToList();
@@ -168,9 +168,9 @@ public sealed class FormPageRenderer(TemplateRenderer renderer)
                 var f = Field(FormFields.Indicator(m.Id, i.Id));
                 f["label"] = i.Name;
                 f["unit"] = i.Unit;
-                f["target"] = i.Target?.ToString(Culture(lang));
-                f["baseline"] = i.Baseline?.ToString(Culture(lang));
-                f["last_year"] = previous?.IndicatorValues.GetValueOrDefault(i.Id)?.ToString(Culture(lang));
+                f["target"] = i.Target?.ToString(TextCatalog.Culture(lang));
+                f["baseline"] = i.Baseline?.ToString(TextCatalog.Culture(lang));
+                f["last_year"] = previous?.IndicatorValues.GetValueOrDefault(i.Id)?.ToString(TextCatalog.Culture(lang));
                 return f;
             }).ToList(),
             ["last_year"] = previous is null ? null : new Dictionary<string, object?>
@@ -203,5 +203,4 @@ public sealed class FormPageRenderer(TemplateRenderer renderer)
     FormPage Page(string template, string lang, Dictionary<string, object?> model, int statusCode) =>
         new(statusCode, renderer.Render(template, lang, model), NoStore);
 
-    static CultureInfo Culture(string lang) => CultureInfo.GetCultureInfo(lang == "en" ? "en-GB" : "sv-SE");
 }

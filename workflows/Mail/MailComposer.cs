@@ -41,7 +41,7 @@ public sealed partial class MailComposer(TemplateRenderer renderer, IOptions<Mai
                 {
                     ["name"] = i.Name,
                     ["unit"] = i.Unit,
-                    ["value"] = a.IndicatorValues.TryGetValue(i.Id, out var v) && v is { } value ? value.ToString(Culture(lang)) : "–",
+                    ["value"] = a.IndicatorValues.TryGetValue(i.Id, out var v) && v is { } value ? value.ToString(TextCatalog.Culture(lang)) : "–",
                 }).ToList() ?? [],
         }).ToList();
         return Build("receipt", lang, [new MailboxAddress(owner.Name, owner.Email)], model, $"receipt.{cycle.Id}.{owner.Id}.{response.Revision}");
@@ -68,7 +68,7 @@ public sealed partial class MailComposer(TemplateRenderer renderer, IOptions<Mai
     {
         var lang = TextCatalog.DefaultLanguage;
         var model = CycleModel(agreement, cycle, lang);
-        model["response_rate"] = aggregate.ResponseRate.ToString("P0", Culture(lang));
+        model["response_rate"] = aggregate.ResponseRate.ToString("P0", TextCatalog.Culture(lang));
         model["answered"] = aggregate.OwnersAnswered;
         model["owners"] = aggregate.OwnersTotal;
         model["red_lights"] = aggregate.RedLights;
@@ -80,9 +80,8 @@ public sealed partial class MailComposer(TemplateRenderer renderer, IOptions<Mai
     }
 
     public static string FormatTime(DateTimeOffset utc, string language) =>
-        SwedishTime.ToLocal(utc).ToString(language == "en" ? "d MMMM yyyy 'at' HH:mm" : "d MMMM yyyy 'kl.' HH:mm", Culture(language));
+        SwedishTime.ToLocal(utc).ToString(language == "en" ? "d MMMM yyyy 'at' HH:mm" : "d MMMM yyyy 'kl.' HH:mm", TextCatalog.Culture(language));
 
-    static CultureInfo Culture(string language) => CultureInfo.GetCultureInfo(language == "en" ? "en-GB" : "sv-SE");
 
     static Dictionary<string, object?> CycleModel(Agreement agreement, Cycle cycle, string lang) => new()
     {

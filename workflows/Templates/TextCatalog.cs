@@ -61,7 +61,11 @@ public sealed class TextCatalog
     }
 
     public string Format(string language, string key, params object[] args) =>
-        string.Format(System.Globalization.CultureInfo.GetCultureInfo(language == "en" ? "en-GB" : "sv-SE"), Get(language, key), args);
+        string.Format(Culture(language), Get(language, key), args);
+
+    /// <summary>The culture that formats dates and numbers for readers of a language.</summary>
+    public static System.Globalization.CultureInfo Culture(string? language) =>
+        System.Globalization.CultureInfo.GetCultureInfo(Normalize(language) == "en" ? "en-GB" : "sv-SE");
 
     /// <summary>All texts of a language with Swedish filling any gap; handed to Liquid templates as <c>t</c>.</summary>
     public IReadOnlyDictionary<string, string> All(string language)
