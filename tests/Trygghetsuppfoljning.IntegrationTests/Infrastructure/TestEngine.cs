@@ -10,9 +10,13 @@ public static class TestEngine
 {
     public static string NewPrefix() => "t" + Guid.NewGuid().ToString("N")[..12];
 
-    public static Dictionary<string, string?> Settings(AzuriteFixture azurite, SmtpCapture smtp, string prefix) => new()
+    public static Dictionary<string, string?> Settings(AzuriteFixture azurite, SmtpCapture smtp, string prefix) =>
+        Settings(azurite.ConnectionString, smtp, prefix);
+
+    /// <summary>For tests that run their own Azurite (e.g. one they kill and restart).</summary>
+    public static Dictionary<string, string?> Settings(string storageConnectionString, SmtpCapture smtp, string prefix) => new()
     {
-        ["Storage:ConnectionString"] = azurite.ConnectionString,
+        ["Storage:ConnectionString"] = storageConnectionString,
         ["Storage:TablePrefix"] = prefix,
         ["Storage:ReportContainer"] = $"reports-{prefix}",
         ["Local:TaskHubName"] = prefix,

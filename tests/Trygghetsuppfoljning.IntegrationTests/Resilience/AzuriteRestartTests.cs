@@ -28,17 +28,7 @@ public sealed class AzuriteRestartTests(ITestOutputHelper output)
         {
             await using var smtp = new SmtpCapture();
             var prefix = TestEngine.NewPrefix();
-            var settings = new Dictionary<string, string?>
-            {
-                ["Storage:ConnectionString"] = azurite.ConnectionString,
-                ["Storage:TablePrefix"] = prefix,
-                ["Storage:ReportContainer"] = $"reports-{prefix}",
-                ["Local:TaskHubName"] = prefix,
-                ["Local:HttpPort"] = "0",
-                ["Mail:SmtpHost"] = "127.0.0.1",
-                ["Mail:SmtpPort"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Templates:Root"] = RepositoryPaths.Templates,
-            };
+            var settings = TestEngine.Settings(azurite.ConnectionString, smtp, prefix);
             await using var engine = await LocalEngine.StartAsync(settings);
             var agreement = await TestEngine.LoadDemoAgreementAsync(engine);
             var deadline = DateTimeOffset.UtcNow.AddSeconds(50);
