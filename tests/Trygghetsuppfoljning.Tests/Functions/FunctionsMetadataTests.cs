@@ -60,13 +60,7 @@ public sealed class FunctionsMetadataTests
     {
         // The test project builds the Functions app first (a build-order-only reference); its output sits in the root bin/.
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "Trygghetsuppfoljning.sln")))
-        {
-            root = root.Parent!;
-        }
-
-        var path = Path.Combine(root.FullName, "bin", configuration, "net10.0", "functions.metadata");
+        var path = Path.Combine(TestPaths.RepositoryRoot, "bin", configuration, "net10.0", "functions.metadata");
         Assert.True(File.Exists(path), $"{path} is missing: build Trygghetsuppfoljning.Functions.csproj.");
         return JsonDocument.Parse(File.ReadAllText(path)).RootElement.EnumerateArray().ToArray();
     }

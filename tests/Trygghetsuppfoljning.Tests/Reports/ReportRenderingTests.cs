@@ -19,7 +19,7 @@ public sealed partial class ReportRenderingTests
     public void Demo_report_renders_in_LibreOffice_with_every_heading_measure_and_the_chart()
     {
         var data = SampleReportData.Create();
-        var pages = Path.Combine(RepositoryRoot(), "out", "report-pages");
+        var pages = Path.Combine(TestPaths.RepositoryRoot, "out", "report-pages");
         Directory.CreateDirectory(pages);
         foreach (var old in Directory.GetFiles(pages))
         {
@@ -62,7 +62,7 @@ public sealed partial class ReportRenderingTests
     public void English_report_renders_in_LibreOffice_with_english_headings()
     {
         var data = SampleReportData.Create("en");
-        var pages = Path.Combine(RepositoryRoot(), "out", "report-pages", "en");
+        var pages = Path.Combine(TestPaths.RepositoryRoot, "out", "report-pages", "en");
         Directory.CreateDirectory(pages);
         foreach (var old in Directory.GetFiles(pages))
         {
@@ -161,18 +161,5 @@ public sealed partial class ReportRenderingTests
 
         Assert.True(process.ExitCode == 0, $"{Path.GetFileName(file)} {arguments} exited with {process.ExitCode}: {stderr.Result}");
         return stdout.Result;
-    }
-
-    static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Trygghetsuppfoljning.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Trygghetsuppfoljning.sln above {AppContext.BaseDirectory}.");
     }
 }
