@@ -29,7 +29,8 @@ internal sealed class ReportTexts
 
     public string Date(DateOnly date) => date.ToString(dateFormat, Culture);
 
-    public string Date(DateTimeOffset moment) => Date(DateOnly.FromDateTime(moment.UtcDateTime));
+    // Submission and reminder times are stored in UTC; the reader lives in Swedish time (23:30 UTC on 3 Feb is 4 Feb).
+    public string Date(DateTimeOffset moment) => Date(SwedishTime.DateOf(moment));
 
     public string Number(decimal value) => value.ToString("#,0.##", Culture);
 
