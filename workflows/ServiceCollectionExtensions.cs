@@ -51,6 +51,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<FormValidator>();
         services.AddSingleton<FormPageRenderer>();
         services.AddSingleton<FormService>();
+        services.AddSingleton<FormRequestReader>();
 
         services.AddSingleton<ReportGenerator>();
         services.AddSingleton<ReportService>();
