@@ -111,7 +111,7 @@ public sealed class CoordinatorService(
             return CoordinatorResult.BadRequest($"The new deadline must be later than the current one ({cycle.DeadlineUtc:u}) and in the future.");
         }
 
-        await client.RaiseEventAsync(CycleIds.CycleInstance(agreementId, year), CycleEvents.DeadlineExtended, new DeadlineExtendedEvent(newDeadlineUtc), cancellationToken);
+        await InstanceEvents.RaiseAsync(client, CycleIds.CycleInstance(agreementId, year), CycleEvents.DeadlineExtended, new DeadlineExtendedEvent(newDeadlineUtc), cancellationToken);
         return CoordinatorResult.Accepted($"Deadline extension to {newDeadlineUtc:u} sent to the cycle.");
     }
 
@@ -128,7 +128,7 @@ public sealed class CoordinatorService(
             return CoordinatorResult.Ok("The cycle is already closed.");
         }
 
-        await client.RaiseEventAsync(CycleIds.CycleInstance(agreementId, year), CycleEvents.CloseRequested, new CloseRequestedEvent(requestedBy), cancellationToken);
+        await InstanceEvents.RaiseAsync(client, CycleIds.CycleInstance(agreementId, year), CycleEvents.CloseRequested, new CloseRequestedEvent(requestedBy), cancellationToken);
         return CoordinatorResult.Accepted("Close requested; the report follows when the cycle has closed.");
     }
 
@@ -199,10 +199,10 @@ public sealed class CoordinatorService(
         };
         await agreements.SaveAsync(updated, cancellationToken);
         var revoked = await tokens.RevokeAsync(agreementId, year, old.Id, time.GetUtcNow(), cancellationToken);
-        await client.RaiseEventAsync(
-            CycleIds.OwnerInstance(agreementId, year, old.Id), CycleEvents.CycleClosing, new CloseRequestedEvent("replaced"), cancellationToken);
-        await client.RaiseEventAsync(
-            CycleIds.CycleInstance(agreementId, year), CycleEvents.OwnerReplaced, new OwnerReplacedEvent(old.Id, owner.Id), cancellationToken);
+        await InstanceEvents.RaiseAsync(
+            client, CycleIds.OwnerInstance(agreementId, year, old.Id), CycleEvents.CycleClosing, new CloseRequestedEvent("replaced"), cancellationToken);
+        await InstanceEvents.RaiseAsync(
+            client, CycleIds.CycleInstance(agreementId, year), CycleEvents.OwnerReplaced, new OwnerReplacedEvent(old.Id, owner.Id), cancellationToken);
         return CoordinatorResult.Accepted(
             $"{old.Name} replaced by {owner.Name} ({owner.Id}); {revoked} link(s) of {old.Name} revoked; {owner.Name} is being invited.", new { ownerId = owner.Id });
     }

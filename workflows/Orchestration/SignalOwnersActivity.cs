@@ -25,7 +25,7 @@ public sealed class SignalOwnersActivity(DurableTaskClient client, CycleReposito
 
         foreach (var ownerId in input.OwnerIds)
         {
-            await client.RaiseEventAsync(CycleIds.OwnerInstance(input.AgreementId, input.Year, ownerId), input.EventName, payload);
+            await InstanceEvents.RaiseAsync(client, CycleIds.OwnerInstance(input.AgreementId, input.Year, ownerId), input.EventName, payload);
         }
 
         return input.OwnerIds.Count;
