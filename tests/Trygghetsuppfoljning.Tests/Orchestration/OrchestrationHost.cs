@@ -74,5 +74,15 @@ internal static class OrchestrationHost
                 calls.Add($"deliver:{i.ReportBlobName}");
                 return true;
             });
-        });
+            },
+            // The host's default is a random port in 30000–40000, inside Linux's ephemeral range: it collided with a
+            // port in use during a CI run. A port the OS just handed out free is far less likely to.
+            new DurableTaskTestHostOptions { Port = FreeLoopbackPort() });
+
+    static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
 }
