@@ -50,17 +50,35 @@ public sealed class FormRequestReader(FormPageRenderer pages, IOptions<FormOptio
                     fields.AddRange(values.Select(v => new KeyValuePair<string, string>(key, v ?? string.Empty)));
                 }
             }
+
+            // Whatever was not read above (another content type, a multipart epilogue) is read now: see DrainAsync.
+            await DrainAsync(request, cancellationToken);
         }
         catch (Exception e) when (e is BadHttpRequestException or InvalidDataException or IOException)
         {
             // Over the size or field-count limits (413 / InvalidDataException), or a body no browser sends: a clear page, never a 500.
             var tooLarge = e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
                 || (e is InvalidDataException && e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase));
+            await DrainAsync(request, cancellationToken);
             return (null, tooLarge ? pages.TooLarge(lang, max) : pages.Unreadable(lang));
         }
 
         var address = request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         return (new FormSubmission(fields, address, request.ContentLength), null);
+    }
+
+    // A refusal answered before the client finished sending leaves the connection half-read; the client's next request
+    // on it then fails with a broken pipe. Read what is left (bounded by the body size limit above) before answering.
+    static async Task DrainAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await request.Body.CopyToAsync(Stream.Null, cancellationToken);
+        }
+        catch (Exception e) when (e is BadHttpRequestException or InvalidDataException or IOException)
+        {
+            // Over the hard limit or a broken body: the server closes this connection itself, as it should.
+        }
     }
 
     static bool IsUrlEncoded(string? contentType) =>

@@ -40,7 +40,8 @@ public sealed class FormFuzzTests(AzuriteFixture azurite, ITestOutputHelper outp
             antiforgery[owner] = FormClient.AntiforgeryIn((await s.Client.GetAsync(links[owner])).Html);
         }
 
-        var seed = Environment.TickCount;
+        // FUZZ_SEED replays a printed run.
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("FUZZ_SEED"), out var fixedSeed) ? fixedSeed : Environment.TickCount;
         var statuses = new ConcurrentDictionary<int, int>();
         var accepted = new ConcurrentDictionary<string, ConcurrentBag<string>>();
         var failures = new ConcurrentQueue<string>();
@@ -79,7 +80,7 @@ public sealed class FormFuzzTests(AzuriteFixture azurite, ITestOutputHelper outp
                 catch (HttpRequestException e)
                 {
                     status = -1;
-                    failures.Enqueue($"#{i} {generated.Description}: {e.Message}");
+                    failures.Enqueue($"#{i} {generated.Description}: {e.Message} {e.InnerException?.GetType().Name}: {e.InnerException?.Message} {e.InnerException?.InnerException?.Message}");
                 }
 
                 statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
