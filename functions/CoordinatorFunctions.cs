@@ -11,6 +11,9 @@ namespace Trygghetsuppfoljning.Functions;
 /// <summary>The coordinator API, protected by function keys (and Entra ID on the app in Azure).</summary>
 public sealed class CoordinatorFunctions(CoordinatorService coordinator)
 {
+    /// <summary>Who the audit log names for calls made with a function key.</summary>
+    const string ApiActor = "function-key";
+
     public sealed record StartRequest(string AgreementId, int Year, DateTimeOffset? DeadlineUtc);
 
     public sealed record ExtendRequest(DateTimeOffset DeadlineUtc);
@@ -20,7 +23,7 @@ public sealed class CoordinatorFunctions(CoordinatorService coordinator)
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/cycles")] HttpRequest request, [DurableClient] DurableTaskClient client)
     {
         var body = await request.ReadFromJsonAsync<StartRequest>(request.HttpContext.RequestAborted);
-        return body is null ? new BadRequestObjectResult("Body required.") : ToResult(await coordinator.StartAsync(client, body.AgreementId, body.Year, body.DeadlineUtc));
+        return body is null ? new BadRequestObjectResult("Body required.") : ToResult(await coordinator.StartAsync(client, body.AgreementId, body.Year, body.DeadlineUtc, ApiActor));
     }
 
     [Function(nameof(GetCycleStatus))]
@@ -34,18 +37,18 @@ public sealed class CoordinatorFunctions(CoordinatorService coordinator)
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/cycles/{agreementId}/{year:int}/extend")] HttpRequest request, string agreementId, int year, [DurableClient] DurableTaskClient client)
     {
         var body = await request.ReadFromJsonAsync<ExtendRequest>(request.HttpContext.RequestAborted);
-        return body is null ? new BadRequestObjectResult("Body required.") : ToResult(await coordinator.ExtendAsync(client, agreementId, year, body.DeadlineUtc));
+        return body is null ? new BadRequestObjectResult("Body required.") : ToResult(await coordinator.ExtendAsync(client, agreementId, year, body.DeadlineUtc, ApiActor));
     }
 
     [Function(nameof(CloseCycle))]
     public async Task<IActionResult> CloseCycle(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/cycles/{agreementId}/{year:int}/close")] HttpRequest request, string agreementId, int year, [DurableClient] DurableTaskClient client) =>
-        ToResult(await coordinator.CloseAsync(client, agreementId, year, "coordinator"));
+        ToResult(await coordinator.CloseAsync(client, agreementId, year, ApiActor));
 
     [Function(nameof(ResendOwnerLink))]
     public async Task<IActionResult> ResendOwnerLink(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/cycles/{agreementId}/{year:int}/owners/{ownerId}/resend")] HttpRequest request, string agreementId, int year, string ownerId) =>
-        ToResult(await coordinator.ResendLinkAsync(agreementId, year, ownerId));
+        ToResult(await coordinator.ResendLinkAsync(agreementId, year, ownerId, ApiActor));
 
     [Function(nameof(ReplaceOwner))]
     public async Task<IActionResult> ReplaceOwner(
@@ -53,7 +56,7 @@ public sealed class CoordinatorFunctions(CoordinatorService coordinator)
         string agreementId, int year, string ownerId, [DurableClient] DurableTaskClient client)
     {
         var body = await request.ReadFromJsonAsync<ReplacementOwner>(request.HttpContext.RequestAborted);
-        return body is null ? new BadRequestObjectResult("Body required.") : ToResult(await coordinator.ReplaceOwnerAsync(client, agreementId, year, ownerId, body));
+        return body is null ? new BadRequestObjectResult("Body required.") : ToResult(await coordinator.ReplaceOwnerAsync(client, agreementId, year, ownerId, body, ApiActor));
     }
 
     [Function(nameof(ImportAgreement))]
@@ -61,13 +64,13 @@ public sealed class CoordinatorFunctions(CoordinatorService coordinator)
     {
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
-        return ToResult(await coordinator.ImportAgreementAsync(buffer.ToArray(), request.HttpContext.RequestAborted));
+        return ToResult(await coordinator.ImportAgreementAsync(buffer.ToArray(), ApiActor, request.HttpContext.RequestAborted));
     }
 
     [Function(nameof(PurgePersonalData))]
     public async Task<IActionResult> PurgePersonalData(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/retention/purge")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
-        ToResult(await coordinator.PurgeAsync(client, request.HttpContext.RequestAborted));
+        ToResult(await coordinator.PurgeAsync(client, ApiActor, request.HttpContext.RequestAborted));
 
     [Function(nameof(DownloadReport))]
     public async Task<IActionResult> DownloadReport(

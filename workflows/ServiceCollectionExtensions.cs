@@ -21,6 +21,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FormOptions>().Bind(configuration.GetSection(FormOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Coordination.CoordinatorOptions>().Bind(configuration.GetSection(Coordination.CoordinatorOptions.SectionName));
+        services.AddOptions<Security.StaffOptions>().Bind(configuration.GetSection(Security.StaffOptions.SectionName));
         services.AddOptions<TemplateOptions>().Bind(configuration.GetSection(TemplateOptions.SectionName));
         services.AddOptions<CycleScheduleOptions>().Bind(configuration.GetSection(CycleScheduleOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
@@ -34,6 +35,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<OwnerProgressRepository>();
         services.AddSingleton<TokenRepository>();
         services.AddSingleton<AggregateRepository>();
+        services.AddSingleton<AuditRepository>();
         services.AddSingleton<ReportArchive>();
 
         services.AddSingleton<TemplateLoader>();

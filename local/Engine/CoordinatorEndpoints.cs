@@ -11,6 +11,9 @@ internal static class CoordinatorEndpoints
 
     public sealed record ExtendRequest(DateTimeOffset DeadlineUtc);
 
+    /// <summary>Who the audit log names for calls made with the API key (the CLI, scripts).</summary>
+    const string ApiActor = "api-key";
+
     public static void MapCoordinatorEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").AddEndpointFilter(async (context, next) =>
@@ -22,32 +25,32 @@ internal static class CoordinatorEndpoints
         });
 
         api.MapPost("/cycles", async (StartRequest request, CoordinatorService coordinator, DurableTaskClient client, CancellationToken ct) =>
-            ToResult(await coordinator.StartAsync(client, request.AgreementId, request.Year, request.DeadlineUtc, ct)));
+            ToResult(await coordinator.StartAsync(client, request.AgreementId, request.Year, request.DeadlineUtc, ApiActor, ct)));
 
         api.MapGet("/cycles/{agreementId}/{year:int}", async (string agreementId, int year, CoordinatorService coordinator, DurableTaskClient client, CancellationToken ct) =>
             await coordinator.StatusAsync(client, agreementId, year, ct) is { } status ? Results.Ok(status) : Results.NotFound());
 
         api.MapPost("/cycles/{agreementId}/{year:int}/extend", async (string agreementId, int year, ExtendRequest request, CoordinatorService coordinator, DurableTaskClient client, CancellationToken ct) =>
-            ToResult(await coordinator.ExtendAsync(client, agreementId, year, request.DeadlineUtc, ct)));
+            ToResult(await coordinator.ExtendAsync(client, agreementId, year, request.DeadlineUtc, ApiActor, ct)));
 
         api.MapPost("/cycles/{agreementId}/{year:int}/close", async (string agreementId, int year, CoordinatorService coordinator, DurableTaskClient client, CancellationToken ct) =>
-            ToResult(await coordinator.CloseAsync(client, agreementId, year, "coordinator", ct)));
+            ToResult(await coordinator.CloseAsync(client, agreementId, year, ApiActor, ct)));
 
         api.MapPost("/cycles/{agreementId}/{year:int}/owners/{ownerId}/resend", async (string agreementId, int year, string ownerId, CoordinatorService coordinator, CancellationToken ct) =>
-            ToResult(await coordinator.ResendLinkAsync(agreementId, year, ownerId, ct)));
+            ToResult(await coordinator.ResendLinkAsync(agreementId, year, ownerId, ApiActor, ct)));
 
         api.MapPost("/cycles/{agreementId}/{year:int}/owners/{ownerId}/replace", async (
             string agreementId, int year, string ownerId, ReplacementOwner replacement, CoordinatorService coordinator, DurableTaskClient client, CancellationToken ct) =>
-            ToResult(await coordinator.ReplaceOwnerAsync(client, agreementId, year, ownerId, replacement, ct)));
+            ToResult(await coordinator.ReplaceOwnerAsync(client, agreementId, year, ownerId, replacement, ApiActor, ct)));
 
         api.MapPost("/agreements", async (HttpRequest request, CoordinatorService coordinator, CancellationToken ct) =>
         {
             using var buffer = new MemoryStream();
             await request.Body.CopyToAsync(buffer, ct);
-            return ToResult(await coordinator.ImportAgreementAsync(buffer.ToArray(), ct));
+            return ToResult(await coordinator.ImportAgreementAsync(buffer.ToArray(), ApiActor, ct));
         });
 
-        api.MapPost("/retention/purge", async (CoordinatorService coordinator, DurableTaskClient client, CancellationToken ct) => ToResult(await coordinator.PurgeAsync(client, ct)));
+        api.MapPost("/retention/purge", async (CoordinatorService coordinator, DurableTaskClient client, CancellationToken ct) => ToResult(await coordinator.PurgeAsync(client, ApiActor, ct)));
 
         api.MapGet("/cycles/{agreementId}/{year:int}/report", async (string agreementId, int year, bool? regenerate, string? lang, CoordinatorService coordinator, CancellationToken ct) =>
             await coordinator.ReportAsync(agreementId, year, regenerate ?? false, Workflows.Templates.TextCatalog.Normalize(lang), ct) is { } report

@@ -25,10 +25,53 @@ public sealed class CoordinatorService(
     ReportArchive archive,
     Import.AgreementImporter importer,
     Retention.RetentionPurger purger,
+    AuditRepository audit,
     TimeProvider time)
 {
+    /// <summary>Every coordinator action is recorded with who asked and what came of it (refusals too).</summary>
+    public async Task<CoordinatorResult> ImportAgreementAsync(byte[] content, string actor, CancellationToken cancellationToken = default)
+    {
+        var result = await ImportAgreementCoreAsync(content, actor, cancellationToken);
+        var agreementId = result.StatusCode == 200 && result.Body is ImportSummary summary ? summary.AgreementId : AuditAgreementForFailedImport;
+        await RecordAsync(agreementId, null, actor, "import", null, result, cancellationToken);
+        return result;
+    }
+
+    public async Task<CoordinatorResult> PurgeAsync(DurableTaskClient client, string actor, CancellationToken cancellationToken = default) =>
+        await RecordAsync(AuditAgreementForPurge, null, actor, "purge", null, await PurgeCoreAsync(client, actor, cancellationToken), cancellationToken);
+
+    public async Task<CoordinatorResult> StartAsync(DurableTaskClient client, string agreementId, int year, DateTimeOffset? deadlineUtc, string actor, CancellationToken cancellationToken = default) =>
+        await RecordAsync(agreementId, year, actor, "start", deadlineUtc?.ToString("u"), await StartCoreAsync(client, agreementId, year, deadlineUtc, actor, cancellationToken), cancellationToken);
+
+    public async Task<CoordinatorResult> ExtendAsync(DurableTaskClient client, string agreementId, int year, DateTimeOffset newDeadlineUtc, string actor, CancellationToken cancellationToken = default) =>
+        await RecordAsync(agreementId, year, actor, "extend", newDeadlineUtc.ToString("u"), await ExtendCoreAsync(client, agreementId, year, newDeadlineUtc, actor, cancellationToken), cancellationToken);
+
+    public async Task<CoordinatorResult> CloseAsync(DurableTaskClient client, string agreementId, int year, string actor, CancellationToken cancellationToken = default) =>
+        await RecordAsync(agreementId, year, actor, "close", null, await CloseCoreAsync(client, agreementId, year, actor, cancellationToken), cancellationToken);
+
+    public async Task<CoordinatorResult> ResendLinkAsync(string agreementId, int year, string ownerId, string actor, CancellationToken cancellationToken = default) =>
+        await RecordAsync(agreementId, year, actor, "resend", ownerId, await ResendLinkCoreAsync(agreementId, year, ownerId, actor, cancellationToken), cancellationToken);
+
+    public async Task<CoordinatorResult> ReplaceOwnerAsync(
+        DurableTaskClient client, string agreementId, int year, string ownerId, ReplacementOwner replacement, string actor, CancellationToken cancellationToken = default) =>
+        await RecordAsync(agreementId, year, actor, "replace", ownerId, await ReplaceOwnerCoreAsync(client, agreementId, year, ownerId, replacement, actor, cancellationToken), cancellationToken);
+
+    /// <summary>The audit log of one agreement (and cycle, with a year), newest first.</summary>
+    public Task<IReadOnlyList<AuditEntry>> AuditAsync(string agreementId, int? year, CancellationToken cancellationToken = default) =>
+        audit.ListAsync(agreementId, year, cancellationToken: cancellationToken);
+
+    /// <summary>Audit partitions for actions that name no agreement.</summary>
+    public const string AuditAgreementForFailedImport = "_import";
+    public const string AuditAgreementForPurge = "_purge";
+
+    async Task<CoordinatorResult> RecordAsync(string agreementId, int? year, string actor, string action, string? target, CoordinatorResult result, CancellationToken cancellationToken)
+    {
+        await audit.AppendAsync(new AuditEntry(agreementId, year, time.GetUtcNow(), actor, action, target, result.StatusCode, result.Message), cancellationToken);
+        return result;
+    }
+
     /// <summary>Imports an agreement file (JSON or .xlsx roster), all or nothing; errors come back line by line.</summary>
-    public async Task<CoordinatorResult> ImportAgreementAsync(byte[] content, CancellationToken cancellationToken = default)
+    async Task<CoordinatorResult> ImportAgreementCoreAsync(byte[] content, string actor, CancellationToken cancellationToken = default)
     {
         if (content.Length == 0)
         {
@@ -44,18 +87,18 @@ public sealed class CoordinatorService(
         var a = result.Agreement!;
         return CoordinatorResult.Ok(
             $"Agreement '{a.Id}' imported: {a.FocusAreas.Count} focus areas, {a.Measures.Count} measures, {a.AnsweringOwners().Count} owners.",
-            new { agreementId = a.Id, focusAreas = a.FocusAreas.Count, measures = a.Measures.Count, owners = a.AnsweringOwners().Count });
+            new ImportSummary(a.Id, a.FocusAreas.Count, a.Measures.Count, a.AnsweringOwners().Count));
     }
 
     /// <summary>Runs the purge (gallring) now; the Functions app also runs it after the yearly timer.</summary>
-    public async Task<CoordinatorResult> PurgeAsync(DurableTaskClient client, CancellationToken cancellationToken = default)
+    async Task<CoordinatorResult> PurgeCoreAsync(DurableTaskClient client, string actor, CancellationToken cancellationToken = default)
     {
         var result = await purger.PurgeAsync(client, cancellationToken: cancellationToken);
         return CoordinatorResult.Ok(
             $"Purged {result.PurgedCycles.Count} cycle(s): {result.Responses} answers, {result.ProgressRows} progress rows, {result.Tokens} link tokens, {result.DurableInstances} orchestration histories. Aggregates kept.", result);
     }
 
-    public async Task<CoordinatorResult> StartAsync(DurableTaskClient client, string agreementId, int year, DateTimeOffset? deadlineUtc, CancellationToken cancellationToken = default)
+    async Task<CoordinatorResult> StartCoreAsync(DurableTaskClient client, string agreementId, int year, DateTimeOffset? deadlineUtc, string actor, CancellationToken cancellationToken = default)
     {
         if (await agreements.FindAsync(agreementId, cancellationToken) is null)
         {
@@ -93,7 +136,7 @@ public sealed class CoordinatorService(
         return new CycleStatus(agreementId, year, instanceId, instance?.RuntimeStatus.ToString(), cycle?.State, cycle?.DeadlineUtc, cycle?.ClosedUtc, cycle?.ReportBlobName, owners);
     }
 
-    public async Task<CoordinatorResult> ExtendAsync(DurableTaskClient client, string agreementId, int year, DateTimeOffset newDeadlineUtc, CancellationToken cancellationToken = default)
+    async Task<CoordinatorResult> ExtendCoreAsync(DurableTaskClient client, string agreementId, int year, DateTimeOffset newDeadlineUtc, string actor, CancellationToken cancellationToken = default)
     {
         var cycle = await cycles.FindAsync(agreementId, year, cancellationToken);
         if (cycle is null)
@@ -115,7 +158,7 @@ public sealed class CoordinatorService(
         return CoordinatorResult.Accepted($"Deadline extension to {newDeadlineUtc:u} sent to the cycle.");
     }
 
-    public async Task<CoordinatorResult> CloseAsync(DurableTaskClient client, string agreementId, int year, string requestedBy, CancellationToken cancellationToken = default)
+    async Task<CoordinatorResult> CloseCoreAsync(DurableTaskClient client, string agreementId, int year, string actor, CancellationToken cancellationToken = default)
     {
         var cycle = await cycles.FindAsync(agreementId, year, cancellationToken);
         if (cycle is null)
@@ -128,12 +171,12 @@ public sealed class CoordinatorService(
             return CoordinatorResult.Ok("The cycle is already closed.");
         }
 
-        await InstanceEvents.RaiseAsync(client, CycleIds.CycleInstance(agreementId, year), CycleEvents.CloseRequested, new CloseRequestedEvent(requestedBy), cancellationToken);
+        await InstanceEvents.RaiseAsync(client, CycleIds.CycleInstance(agreementId, year), CycleEvents.CloseRequested, new CloseRequestedEvent(actor), cancellationToken);
         return CoordinatorResult.Accepted("Close requested; the report follows when the cycle has closed.");
     }
 
     /// <summary>New link for an owner: every older link of theirs in this cycle dies.</summary>
-    public async Task<CoordinatorResult> ResendLinkAsync(string agreementId, int year, string ownerId, CancellationToken cancellationToken = default)
+    async Task<CoordinatorResult> ResendLinkCoreAsync(string agreementId, int year, string ownerId, string actor, CancellationToken cancellationToken = default)
     {
         var agreement = await agreements.FindAsync(agreementId, cancellationToken);
         var cycle = await cycles.FindAsync(agreementId, year, cancellationToken);
@@ -160,8 +203,8 @@ public sealed class CoordinatorService(
     /// old owner's links die and their instance stops, then the cycle is told, and it starts the new owner's instance,
     /// which invites them. Their form shows the measures with whatever the old owner had saved as last year's context.
     /// </summary>
-    public async Task<CoordinatorResult> ReplaceOwnerAsync(
-        DurableTaskClient client, string agreementId, int year, string ownerId, ReplacementOwner replacement, CancellationToken cancellationToken = default)
+    async Task<CoordinatorResult> ReplaceOwnerCoreAsync(
+        DurableTaskClient client, string agreementId, int year, string ownerId, ReplacementOwner replacement, string actor, CancellationToken cancellationToken = default)
     {
         var agreement = await agreements.FindAsync(agreementId, cancellationToken);
         var cycle = await cycles.FindAsync(agreementId, year, cancellationToken);

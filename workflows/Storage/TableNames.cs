@@ -26,4 +26,7 @@ public static class TableNames
 
     /// <summary>PK agreement id, RK year: figures kept for trends after the purge.</summary>
     public const string Aggregates = "Aggregates";
+
+    /// <summary>PK agreement id, RK inverted ticks + random: coordinator actions, newest first.</summary>
+    public const string Audit = "Audit";
 }

@@ -22,14 +22,14 @@ public sealed class ImmediateEventsTests(AzuriteFixture azurite)
         var coordinator = engine.Services.GetRequiredService<CoordinatorService>();
         var deadline = DateTimeOffset.UtcNow.AddHours(1);
 
-        Assert.Equal(202, (await coordinator.StartAsync(engine.Client, agreement.Id, 2025, deadline)).StatusCode);
+        Assert.Equal(202, (await coordinator.StartAsync(engine.Client, agreement.Id, 2025, deadline, "test")).StatusCode);
         var cycles = engine.Services.GetRequiredService<CycleRepository>();
         while (await cycles.FindAsync(agreement.Id, 2025) is null)
         {
             await Task.Delay(20);
         }
 
-        Assert.Equal(202, (await coordinator.ExtendAsync(engine.Client, agreement.Id, 2025, deadline.AddHours(1))).StatusCode);
+        Assert.Equal(202, (await coordinator.ExtendAsync(engine.Client, agreement.Id, 2025, deadline.AddHours(1), "test")).StatusCode);
         Assert.Equal(202, (await coordinator.CloseAsync(engine.Client, agreement.Id, 2025, "test")).StatusCode);
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
