@@ -4,16 +4,20 @@ using Trygghetsuppfoljning.Workflows.Orchestration;
 
 namespace Trygghetsuppfoljning.Functions;
 
-/// <summary>Activity triggers: one line each into workflows/. Activities that raise events or start instances get the durable client binding.</summary>
+/// <summary>
+/// Activity triggers for the tasks of <see cref="DurableTasks.Activities"/>: one line each into workflows/ (the wrapper the
+/// durabletask source generator would emit; that package is not served here). Activities that raise events or start
+/// instances get the durable client binding. A test pins that every listed task has its trigger under its name.
+/// </summary>
 public static class ActivityFunctions
 {
     [Function(nameof(PrepareCycleActivity))]
     public static Task<PrepareCycleResult> PrepareCycle([ActivityTrigger] PrepareCycleInput input, string instanceId, FunctionContext context) =>
         ActivityRunner.RunAsync<PrepareCycleActivity, PrepareCycleInput, PrepareCycleResult>(input, instanceId, context);
 
-    [Function(nameof(StartOwnerInputActivity))]
-    public static Task<string> StartOwnerInput([ActivityTrigger] OwnerInputInput input, string instanceId, [DurableClient] DurableTaskClient client, FunctionContext context) =>
-        ActivityRunner.RunAsync<StartOwnerInputActivity, OwnerInputInput, string>(input, instanceId, context, client);
+    [Function(nameof(StartOwnerInputsActivity))]
+    public static Task<int> StartOwnerInputs([ActivityTrigger] StartOwnerInputsInput input, string instanceId, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        ActivityRunner.RunAsync<StartOwnerInputsActivity, StartOwnerInputsInput, int>(input, instanceId, context, client);
 
     [Function(nameof(SendInvitationActivity))]
     public static Task<bool> SendInvitation([ActivityTrigger] OwnerTaskInput input, string instanceId, FunctionContext context) =>
@@ -24,28 +28,28 @@ public static class ActivityFunctions
         ActivityRunner.RunAsync<SendReminderActivity, SendReminderInput, bool>(input, instanceId, context);
 
     [Function(nameof(SendReceiptActivity))]
-    public static Task<bool> SendReceipt([ActivityTrigger] SendReceiptInput input, string instanceId, FunctionContext context) =>
-        ActivityRunner.RunAsync<SendReceiptActivity, SendReceiptInput, bool>(input, instanceId, context);
+    public static Task<int> SendReceipt([ActivityTrigger] SendReceiptInput input, string instanceId, FunctionContext context) =>
+        ActivityRunner.RunAsync<SendReceiptActivity, SendReceiptInput, int>(input, instanceId, context);
 
-    [Function(nameof(RecordOwnerOutcomeActivity))]
-    public static Task<OwnerInputResult> RecordOwnerOutcome([ActivityTrigger] OwnerTaskInput input, string instanceId, FunctionContext context) =>
-        ActivityRunner.RunAsync<RecordOwnerOutcomeActivity, OwnerTaskInput, OwnerInputResult>(input, instanceId, context);
-
-    [Function(nameof(NotifyCycleActivity))]
-    public static Task<bool> NotifyCycle([ActivityTrigger] NotifyCycleInput input, string instanceId, [DurableClient] DurableTaskClient client, FunctionContext context) =>
-        ActivityRunner.RunAsync<NotifyCycleActivity, NotifyCycleInput, bool>(input, instanceId, context, client);
-
-    [Function(nameof(SignalOwnersActivity))]
-    public static Task<int> SignalOwners([ActivityTrigger] SignalOwnersInput input, string instanceId, [DurableClient] DurableTaskClient client, FunctionContext context) =>
-        ActivityRunner.RunAsync<SignalOwnersActivity, SignalOwnersInput, int>(input, instanceId, context, client);
+    [Function(nameof(RecordOwnerOutcomesActivity))]
+    public static Task<OwnerOutcomesResult> RecordOwnerOutcomes([ActivityTrigger] CycleTaskInput input, string instanceId, FunctionContext context) =>
+        ActivityRunner.RunAsync<RecordOwnerOutcomesActivity, CycleTaskInput, OwnerOutcomesResult>(input, instanceId, context);
 
     [Function(nameof(NotifyCoordinatorActivity))]
     public static Task<int> NotifyCoordinator([ActivityTrigger] CycleTaskInput input, string instanceId, FunctionContext context) =>
         ActivityRunner.RunAsync<NotifyCoordinatorActivity, CycleTaskInput, int>(input, instanceId, context);
 
+    [Function(nameof(SignalOwnersActivity))]
+    public static Task<int> SignalOwners([ActivityTrigger] SignalOwnersInput input, string instanceId, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        ActivityRunner.RunAsync<SignalOwnersActivity, SignalOwnersInput, int>(input, instanceId, context, client);
+
     [Function(nameof(CloseCycleActivity))]
-    public static Task<bool> CloseCycle([ActivityTrigger] CloseCycleInput input, string instanceId, FunctionContext context) =>
-        ActivityRunner.RunAsync<CloseCycleActivity, CloseCycleInput, bool>(input, instanceId, context);
+    public static Task<CloseCycleResult> CloseCycle([ActivityTrigger] CloseCycleInput input, string instanceId, FunctionContext context) =>
+        ActivityRunner.RunAsync<CloseCycleActivity, CloseCycleInput, CloseCycleResult>(input, instanceId, context);
+
+    [Function(nameof(RecordFinalAnswersActivity))]
+    public static Task<int> RecordFinalAnswers([ActivityTrigger] CycleTaskInput input, string instanceId, FunctionContext context) =>
+        ActivityRunner.RunAsync<RecordFinalAnswersActivity, CycleTaskInput, int>(input, instanceId, context);
 
     [Function(nameof(AggregateCycleActivity))]
     public static Task<AggregateCycleResult> AggregateCycle([ActivityTrigger] CycleTaskInput input, string instanceId, FunctionContext context) =>

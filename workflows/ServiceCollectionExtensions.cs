@@ -31,6 +31,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<MeasureRepository>();
         services.AddSingleton<OwnerRepository>();
         services.AddSingleton<CycleRepository>();
+        services.AddSingleton<CycleRosterRepository>();
+        services.AddSingleton<CycleSnapshots>();
+        services.AddSingleton<FinalAnswerRepository>();
+        services.AddSingleton<FinalAnswerStore>();
         services.AddSingleton<ResponseRepository>();
         services.AddSingleton<OwnerProgressRepository>();
         services.AddSingleton<TokenRepository>();
@@ -64,34 +68,4 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Import.AgreementImporter>();
         return services;
     }
-
-    /// <summary>The durable tasks, registered by class; the task name is the class name.</summary>
-    public static DurableTaskRegistry AddTrygghetsuppfoljningTasks(this DurableTaskRegistry registry)
-    {
-        registry.AddOrchestrator<AnnualCycleOrchestrator>();
-        registry.AddOrchestrator<OwnerInputOrchestrator>();
-        foreach (var activity in ActivityTypes)
-        {
-            registry.AddActivity(activity);
-        }
-
-        return registry;
-    }
-
-    public static readonly IReadOnlyList<Type> ActivityTypes =
-    [
-        typeof(PrepareCycleActivity),
-        typeof(StartOwnerInputActivity),
-        typeof(SendInvitationActivity),
-        typeof(SendReminderActivity),
-        typeof(SendReceiptActivity),
-        typeof(RecordOwnerOutcomeActivity),
-        typeof(NotifyCycleActivity),
-        typeof(SignalOwnersActivity),
-        typeof(NotifyCoordinatorActivity),
-        typeof(CloseCycleActivity),
-        typeof(AggregateCycleActivity),
-        typeof(GenerateReportActivity),
-        typeof(DeliverReportActivity),
-    ];
 }

@@ -15,7 +15,7 @@ public sealed class DemoHistorySeeder(CycleRepository cycles, ResponseRepository
         {
             var deadline = new DateTimeOffset(year + 1, 2, 15, 22, 59, 0, TimeSpan.Zero);
             var cycle = new Cycle(agreement.Id, year, deadline.AddDays(-30), deadline, CycleState.Closed, deadline.AddDays(7));
-            await cycles.SaveAsync(cycle, cancellationToken);
+            await cycles.EnsureAsync(cycle, cancellationToken);
             var submitted = new List<OwnerResponse>();
             foreach (var owner in agreement.AnsweringOwners())
             {

@@ -111,7 +111,8 @@ public static class DemoRunner
         await File.WriteAllBytesAsync(reportPath, await services.GetRequiredService<ReportArchive>().ReadAsync(result.ReportBlobName, cancellationToken), cancellationToken);
         var delivered = Directory.GetFiles(mailFolder, "*.eml")
             .First(f => MimeMessage.Load(f).Headers["X-Trygghet-Kind"] == "report-delivery");
-        var missing = string.Join(", ", result.MissingOwnerIds.Select(id => agreement.Owners.First(o => o.Id == id).Name));
+        var progress = await services.GetRequiredService<OwnerProgressRepository>().ListAsync(CycleIds.For(agreement.Id, year), cancellationToken);
+        var missing = string.Join(", ", progress.Where(p => p.SubmittedUtc is null).Select(p => agreement.Owners.First(o => o.Id == p.OwnerId).Name));
         log($"Cycle completed: {result.OwnersAnswered} of {result.OwnersTotal} owners answered; missing: {(missing.Length == 0 ? "none" : missing)}.");
         return new DemoResult(reportPath, delivered, output, result, clock.Elapsed);
     }

@@ -3,6 +3,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Options;
 using Trygghetsuppfoljning.Workflows;
+using Trygghetsuppfoljning.Workflows.Orchestration;
 using Trygghetsuppfoljning.Workflows.Storage;
 
 namespace Trygghetsuppfoljning.Local.Engine;

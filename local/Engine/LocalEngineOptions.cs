@@ -25,4 +25,16 @@ public sealed class LocalEngineOptions
     /// only after this (the backend's default is 5 min), so crash tests shorten it; work items here take milliseconds.
     /// </summary>
     public TimeSpan QueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Activities run at once by the backend (its default is 10, which made a 1,000-owner cycle queue up behind
+    /// itself); host.json's maxConcurrentActivityFunctions says the same for the Functions host.
+    /// </summary>
+    public int MaxConcurrentActivities { get; set; } = 64;
+
+    /// <summary>Orchestration episodes run at once (owner instances are many and short); host.json's maxConcurrentOrchestratorFunctions.</summary>
+    public int MaxConcurrentOrchestrations { get; set; } = 64;
+
+    /// <summary>Control-queue partitions of the task hub (the backend's default is 4; more spread owner instances over more queues).</summary>
+    public int PartitionCount { get; set; } = 4;
 }

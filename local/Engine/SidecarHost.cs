@@ -35,7 +35,9 @@ public sealed class SidecarHost : IAsyncDisposable
             LeaseInterval = options.LeaseInterval,
             LeaseRenewInterval = options.LeaseInterval / 3,
             LeaseAcquireInterval = options.LeaseInterval / 3,
-            PartitionCount = 2,
+            PartitionCount = options.PartitionCount,
+            MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
+            MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
             ControlQueueVisibilityTimeout = options.QueueVisibilityTimeout,
             WorkItemQueueVisibilityTimeout = options.QueueVisibilityTimeout,
 

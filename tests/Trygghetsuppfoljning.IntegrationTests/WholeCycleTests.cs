@@ -58,7 +58,9 @@ public sealed class WholeCycleTests(AzuriteFixture azurite)
         var state = await engine.Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, state.RuntimeStatus);
         var result = state.ReadOutputAs<AnnualCycleResult>()!;
-        Assert.Equal(["erik-dahl"], result.MissingOwnerIds);
+        Assert.Equal((6, 5), (result.OwnersTotal, result.OwnersAnswered));
+        var progress = await engine.Services.GetRequiredService<OwnerProgressRepository>().ListAsync(CycleIds.For(agreement.Id, 2025));
+        Assert.Equal(["erik-dahl"], progress.Where(p => p.ReportedMissing).Select(p => p.OwnerId));
 
         // Stored answers: the latest submitted revision of each of the five who answered.
         var stored = await engine.Services.GetRequiredService<ResponseRepository>().LatestSubmittedAsync(CycleIds.For(agreement.Id, 2025));

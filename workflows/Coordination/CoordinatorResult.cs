@@ -9,7 +9,7 @@ public sealed record CoordinatorResult(int StatusCode, string Message, object? B
 
     public static CoordinatorResult NotFound(string message) => new(404, message);
 
-    public static CoordinatorResult Conflict(string message) => new(409, message);
+    public static CoordinatorResult Conflict(string message, object? body = null) => new(409, message, body);
 
     public static CoordinatorResult BadRequest(string message, object? body = null) => new(400, message, body);
 }

@@ -9,12 +9,15 @@ using Trygghetsuppfoljning.Workflows.Storage;
 namespace Trygghetsuppfoljning.Workflows.Coordination;
 
 /// <summary>
-/// The coordinator's operations, shared by both hosts' endpoints. Changes to a running cycle travel as external
-/// events to its orchestration, which stays the one place that decides.
+/// The coordinator's operations, shared by both hosts' endpoints. Every action takes effect or says why not (404/409
+/// with a reason), and is recorded in the audit log. What can be decided in Tables is decided there, under ETags
+/// (a new deadline, a replaced owner); the running orchestrations are then told by event.
 /// </summary>
 public sealed class CoordinatorService(
     AgreementRepository agreements,
     CycleRepository cycles,
+    CycleRosterRepository rosters,
+    CycleSnapshots snapshots,
     OwnerProgressRepository progress,
     TokenRepository tokens,
     OwnerLinkIssuer links,
@@ -23,7 +26,6 @@ public sealed class CoordinatorService(
     CycleStarter starter,
     ReportService reports,
     ReportArchive archive,
-    Import.AgreementImporter importer,
     Retention.RetentionPurger purger,
     AuditRepository audit,
     TimeProvider time)
@@ -52,6 +54,9 @@ public sealed class CoordinatorService(
     public async Task<CoordinatorResult> ResendLinkAsync(string agreementId, int year, string ownerId, string actor, CancellationToken cancellationToken = default) =>
         await RecordAsync(agreementId, year, actor, "resend", ownerId, await ResendLinkCoreAsync(agreementId, year, ownerId, actor, cancellationToken), cancellationToken);
 
+    public async Task<CoordinatorResult> ResumeAsync(DurableTaskClient client, string agreementId, int year, string actor, CancellationToken cancellationToken = default) =>
+        await RecordAsync(agreementId, year, actor, "resume", null, await ResumeCoreAsync(client, agreementId, year, cancellationToken), cancellationToken);
+
     public async Task<CoordinatorResult> ReplaceOwnerAsync(
         DurableTaskClient client, string agreementId, int year, string ownerId, ReplacementOwner replacement, string actor, CancellationToken cancellationToken = default) =>
         await RecordAsync(agreementId, year, actor, "replace", ownerId, await ReplaceOwnerCoreAsync(client, agreementId, year, ownerId, replacement, actor, cancellationToken), cancellationToken);
@@ -70,21 +75,60 @@ public sealed class CoordinatorService(
         return result;
     }
 
-    /// <summary>Imports an agreement file (JSON or .xlsx roster), all or nothing; errors come back line by line.</summary>
+    /// <summary>Largest agreement file accepted (a roster of thousands of measures is far below it).</summary>
+    public const int MaxImportBytes = 10 * 1024 * 1024;
+
+    /// <summary>How long close waits for the cycle to record itself closed before answering "closing".</summary>
+    static readonly TimeSpan CloseWait = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Imports an agreement file (JSON or .xlsx roster), all or nothing; errors come back line by line. Cycles keep their
+    /// own rosters, so a re-import never changes a cycle; but while a cycle is open, an id may not come to name another
+    /// person (their personal links would open someone else's measures), and such an import is refused.
+    /// </summary>
     async Task<CoordinatorResult> ImportAgreementCoreAsync(byte[] content, string actor, CancellationToken cancellationToken = default)
     {
         if (content.Length == 0)
         {
-            return CoordinatorResult.BadRequest("The file is empty.");
+            return CoordinatorResult.BadRequest("Filen är tom. / The file is empty.");
         }
 
-        var result = await importer.ImportAsync(content, cancellationToken);
+        if (content.Length > MaxImportBytes)
+        {
+            return new CoordinatorResult(413, $"Filen är för stor ({content.Length / 1024 / 1024} MB; högst {MaxImportBytes / 1024 / 1024} MB). / The file is too large.");
+        }
+
+        var result = Import.AgreementImporter.Parse(content);
         if (!result.IsValid)
         {
             return CoordinatorResult.BadRequest($"Nothing was imported: {result.Errors.Count} error(s).", new { errors = result.Lines });
         }
 
         var a = result.Agreement!;
+        foreach (var cycle in await cycles.ListAsync(a.Id, cancellationToken))
+        {
+            // Cycles stored before rosters existed take theirs now, from the agreement they ran on, before it changes.
+            var roster = await snapshots.FindRosterAsync(cycle, cancellationToken);
+            if (cycle.State != CycleState.Open || roster is null)
+            {
+                continue;
+            }
+
+            var conflicts = a.Owners
+                .Select(o => (New: o, Old: roster.Find(o.Id)?.Owner))
+                .Where(x => x.Old is not null && !string.Equals(x.Old.Email.Trim(), x.New.Email.Trim(), StringComparison.OrdinalIgnoreCase))
+                .Select(x => $"'{x.New.Id}' är {x.Old!.Name} <{x.Old.Email}> i den pågående uppföljningen {cycle.Year}, men {x.New.Name} <{x.New.Email}> i filen")
+                .ToList();
+            if (conflicts.Count > 0)
+            {
+                return CoordinatorResult.Conflict(
+                    $"Nothing was imported: the file would give an owner id to another person while the {cycle.Year} follow-up is open. " +
+                    "Give each person their own id, or replace the owner in the cycle instead.",
+                    new { errors = conflicts });
+            }
+        }
+
+        await agreements.SaveAsync(a, cancellationToken);
         return CoordinatorResult.Ok(
             $"Agreement '{a.Id}' imported: {a.FocusAreas.Count} focus areas, {a.Measures.Count} measures, {a.AnsweringOwners().Count} owners.",
             new ImportSummary(a.Id, a.FocusAreas.Count, a.Measures.Count, a.AnsweringOwners().Count));
@@ -95,7 +139,7 @@ public sealed class CoordinatorService(
     {
         var result = await purger.PurgeAsync(client, cancellationToken: cancellationToken);
         return CoordinatorResult.Ok(
-            $"Purged {result.PurgedCycles.Count} cycle(s): {result.Responses} answers, {result.ProgressRows} progress rows, {result.Tokens} link tokens, {result.DurableInstances} orchestration histories. Aggregates kept.", result);
+            $"Purged {result.PurgedCycles.Count} cycle(s): {result.Responses} answers, {result.ProgressRows} progress rows, {result.Tokens} link tokens, {result.DurableInstances} orchestration histories, {result.Reports} archived reports. Aggregates kept, without owner ids.", result);
     }
 
     async Task<CoordinatorResult> StartCoreAsync(DurableTaskClient client, string agreementId, int year, DateTimeOffset? deadlineUtc, string actor, CancellationToken cancellationToken = default)
@@ -111,31 +155,43 @@ public sealed class CoordinatorService(
         }
 
         var (instanceId, started) = await starter.StartAsync(client, starter.InputFor(agreementId, year, deadlineUtc), cancellationToken);
-        return started
-            ? CoordinatorResult.Accepted($"Cycle {instanceId} started.", new { instanceId })
-            : CoordinatorResult.Ok($"Cycle {instanceId} already exists; nothing was started.", new { instanceId });
+        if (started)
+        {
+            return CoordinatorResult.Accepted($"Cycle {instanceId} started.", new { instanceId });
+        }
+
+        var existing = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+        return CoordinatorResult.Conflict(existing?.RuntimeStatus is OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated
+            ? $"Cycle {instanceId} exists but has {existing.RuntimeStatus}; resume it instead (nothing was started)."
+            : $"Cycle {instanceId} already exists ({existing?.RuntimeStatus}); nothing was started.");
     }
 
     public async Task<CycleStatus?> StatusAsync(DurableTaskClient client, string agreementId, int year, CancellationToken cancellationToken = default)
     {
         var agreement = await agreements.FindAsync(agreementId, cancellationToken);
-        if (agreement is null)
+        var cycle = await cycles.FindAsync(agreementId, year, cancellationToken);
+        if (agreement is null && cycle is null)
         {
             return null;
         }
 
         var instanceId = CycleIds.CycleInstance(agreementId, year);
         var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
-        var cycle = await cycles.FindAsync(agreementId, year, cancellationToken);
-        var rows = cycle is null ? [] : await progress.ListAsync(cycle.Id, cancellationToken);
-        var owners = agreement.AnsweringOwners().Select(o =>
+        var roster = cycle is null ? null : await snapshots.FindRosterAsync(cycle, cancellationToken);
+        var rows = cycle is null ? [] : (await progress.ListAsync(cycle.Id, cancellationToken)).ToDictionary(p => p.OwnerId, StringComparer.Ordinal);
+        var owners = (roster?.Owners ?? CycleRoster.Snapshot(agreement!).Owners).Select(r =>
         {
-            var p = rows.FirstOrDefault(r => r.OwnerId == o.Id) ?? OwnerProgress.New(CycleIds.For(agreementId, year), o.Id);
-            return new OwnerStatus(o.Id, o.Name, o.Organisation, p.State, p.InvitedUtc, p.RemindersSent, p.LastRemindedUtc, p.DraftSavedUtc, p.SubmittedUtc);
+            var p = rows.GetValueOrDefault(r.Owner.Id) ?? OwnerProgress.New(CycleIds.For(agreementId, year), r.Owner.Id);
+            return new OwnerStatus(
+                r.Owner.Id, r.Owner.Name, r.Owner.Organisation, p.State, p.InvitedUtc, p.RemindersSent, p.LastRemindedUtc, p.DraftSavedUtc, p.SubmittedUtc,
+                r.State, r.ReplacedBy, r.Measures.Count);
         }).ToList();
-        return new CycleStatus(agreementId, year, instanceId, instance?.RuntimeStatus.ToString(), cycle?.State, cycle?.DeadlineUtc, cycle?.ClosedUtc, cycle?.ReportBlobName, owners);
+        return new CycleStatus(
+            agreementId, year, instanceId, instance?.RuntimeStatus.ToString(), cycle?.State, cycle?.DeadlineUtc, cycle?.ClosedUtc, cycle?.ReportBlobName, owners,
+            instance?.FailureDetails?.ErrorMessage);
     }
 
+    /// <summary>The new deadline is stored at once (under the row's ETag, so it never races a close), then the cycle is told.</summary>
     async Task<CoordinatorResult> ExtendCoreAsync(DurableTaskClient client, string agreementId, int year, DateTimeOffset newDeadlineUtc, string actor, CancellationToken cancellationToken = default)
     {
         var cycle = await cycles.FindAsync(agreementId, year, cancellationToken);
@@ -144,20 +200,39 @@ public sealed class CoordinatorService(
             return CoordinatorResult.NotFound($"Cycle {agreementId} {year} does not exist.");
         }
 
-        if (cycle.State == CycleState.Closed)
-        {
-            return CoordinatorResult.Conflict("The cycle is closed; its deadline can no longer change.");
-        }
-
-        if (newDeadlineUtc <= cycle.DeadlineUtc || newDeadlineUtc <= time.GetUtcNow())
+        if (newDeadlineUtc <= time.GetUtcNow() || newDeadlineUtc <= cycle.DeadlineUtc)
         {
             return CoordinatorResult.BadRequest($"The new deadline must be later than the current one ({cycle.DeadlineUtc:u}) and in the future.");
         }
 
-        await InstanceEvents.RaiseAsync(client, CycleIds.CycleInstance(agreementId, year), CycleEvents.DeadlineExtended, new DeadlineExtendedEvent(newDeadlineUtc), cancellationToken);
-        return CoordinatorResult.Accepted($"Deadline extension to {newDeadlineUtc:u} sent to the cycle.");
+        if (await NotRunningAsync(client, CycleIds.CycleInstance(agreementId, year), cancellationToken) is { } refusal && cycle.State != CycleState.Closed)
+        {
+            return refusal;
+        }
+
+        string? refused = null;
+        var stored = await cycles.UpdateAsync(agreementId, year, c =>
+        {
+            refused = c.State == CycleState.Closed ? "The cycle is closed; its deadline can no longer change."
+                : newDeadlineUtc <= c.DeadlineUtc ? $"The deadline is already {c.DeadlineUtc:u}."
+                : null;
+            return refused is null ? c with { DeadlineUtc = newDeadlineUtc } : null;
+        }, cancellationToken);
+        if (stored is null)
+        {
+            return CoordinatorResult.NotFound($"Cycle {agreementId} {year} does not exist.");
+        }
+
+        if (refused is not null)
+        {
+            return CoordinatorResult.Conflict(refused);
+        }
+
+        await client.RaiseAsync(CycleIds.CycleInstance(agreementId, year), new DeadlineExtendedEvent(newDeadlineUtc), cancellationToken);
+        return CoordinatorResult.Ok($"Deadline moved to {newDeadlineUtc:u}; owners who have not answered are told.", new { deadlineUtc = newDeadlineUtc });
     }
 
+    /// <summary>Asks the cycle to close and waits briefly until it has; answers 200 once closed, 202 if it is still closing.</summary>
     async Task<CoordinatorResult> CloseCoreAsync(DurableTaskClient client, string agreementId, int year, string actor, CancellationToken cancellationToken = default)
     {
         var cycle = await cycles.FindAsync(agreementId, year, cancellationToken);
@@ -168,89 +243,184 @@ public sealed class CoordinatorService(
 
         if (cycle.State == CycleState.Closed)
         {
-            return CoordinatorResult.Ok("The cycle is already closed.");
+            return CoordinatorResult.Conflict($"The cycle is already closed (since {cycle.ClosedUtc:u}).");
         }
 
-        await InstanceEvents.RaiseAsync(client, CycleIds.CycleInstance(agreementId, year), CycleEvents.CloseRequested, new CloseRequestedEvent(actor), cancellationToken);
-        return CoordinatorResult.Accepted("Close requested; the report follows when the cycle has closed.");
+        if (await NotRunningAsync(client, CycleIds.CycleInstance(agreementId, year), cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        await client.RaiseAsync(CycleIds.CycleInstance(agreementId, year), new CloseRequestedEvent(actor), cancellationToken);
+        var until = time.GetUtcNow() + CloseWait;
+        while (time.GetUtcNow() < until)
+        {
+            if ((await cycles.FindAsync(agreementId, year, cancellationToken))?.State == CycleState.Closed)
+            {
+                return CoordinatorResult.Ok("The cycle is closed; its links are dead. The report follows shortly.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+        }
+
+        return CoordinatorResult.Accepted("The cycle is closing; the report follows when it has closed.");
     }
 
-    /// <summary>New link for an owner: every older link of theirs in this cycle dies.</summary>
+    /// <summary>New link for an owner: every older link of theirs in this cycle dies, and the mail is a new message (new Message-ID).</summary>
     async Task<CoordinatorResult> ResendLinkCoreAsync(string agreementId, int year, string ownerId, string actor, CancellationToken cancellationToken = default)
     {
-        var agreement = await agreements.FindAsync(agreementId, cancellationToken);
-        var cycle = await cycles.FindAsync(agreementId, year, cancellationToken);
-        var owner = agreement?.Owners.FirstOrDefault(o => o.Id == ownerId);
-        if (agreement is null || cycle is null || owner is null)
+        var owner = await snapshots.FindOwnerAsync(agreementId, year, ownerId, cancellationToken);
+        if (owner is null)
         {
-            return CoordinatorResult.NotFound("No such agreement, cycle or owner.");
+            return CoordinatorResult.NotFound("No such cycle, or the owner is not in its roster.");
         }
 
-        if (cycle.State == CycleState.Closed)
+        if (owner.Cycle.State == CycleState.Closed)
         {
             return CoordinatorResult.Conflict("The cycle is closed; links are no longer issued.");
         }
 
+        if (!owner.Roster.IsActive)
+        {
+            return CoordinatorResult.Conflict($"{owner.Owner.Name} was replaced by '{owner.Roster.ReplacedBy}' in this cycle; send the link to them instead.");
+        }
+
         var revoked = await tokens.RevokeAsync(agreementId, year, ownerId, time.GetUtcNow(), cancellationToken);
         var link = await links.IssueAsync(agreementId, year, ownerId, cancellationToken);
-        await mail.SendAsync(composer.Invitation(agreement, cycle, owner, link, reminderNumber: 0), cancellationToken);
-        await progress.UpdateAsync(cycle.Id, ownerId, p => p with { InvitedUtc = p.InvitedUtc ?? time.GetUtcNow() }, cancellationToken);
-        return CoordinatorResult.Ok($"New link sent to {owner.Name}; {revoked} older link(s) revoked.");
+        await mail.SendAsync(composer.Invitation(owner.Agreement, owner.Cycle, owner.Owner, link, reminderNumber: 0, sendId: Guid.NewGuid().ToString("N")), cancellationToken);
+        await progress.UpdateAsync(owner.Cycle.Id, ownerId, p => p with { InvitedUtc = p.InvitedUtc ?? time.GetUtcNow() }, cancellationToken);
+        return CoordinatorResult.Ok($"New link sent to {owner.Owner.Name}; {revoked} older link(s) revoked.");
     }
 
     /// <summary>
-    /// Hands an owner's measures to someone else mid-cycle: the agreement is updated first (Tables are the truth), the
-    /// old owner's links die and their instance stops, then the cycle is told, and it starts the new owner's instance,
-    /// which invites them. Their form shows the measures with whatever the old owner had saved as last year's context.
+    /// Hands an owner's measures in this cycle to someone else: the cycle's roster changes (the old owner is marked
+    /// replaced — their submitted answers stay and are shown as theirs — and the new owner gets the measures) in one
+    /// transaction; the agreement follows for later cycles; the old owner's links in this cycle die and their instance
+    /// stops; the new owner's instance starts and invites them. Works in the grace period too (the new owner can still
+    /// answer until the cycle closes). Other cycles are never touched.
     /// </summary>
     async Task<CoordinatorResult> ReplaceOwnerCoreAsync(
         DurableTaskClient client, string agreementId, int year, string ownerId, ReplacementOwner replacement, string actor, CancellationToken cancellationToken = default)
     {
-        var agreement = await agreements.FindAsync(agreementId, cancellationToken);
-        var cycle = await cycles.FindAsync(agreementId, year, cancellationToken);
-        var old = agreement?.Owners.FirstOrDefault(o => o.Id == ownerId);
-        if (agreement is null || cycle is null || old is null)
+        if (replacement.Validate() is { } invalid)
         {
-            return CoordinatorResult.NotFound("No such agreement, cycle or owner.");
+            return CoordinatorResult.BadRequest(invalid);
         }
 
-        if (cycle.State == CycleState.Closed)
+        var old = await snapshots.FindOwnerAsync(agreementId, year, ownerId, cancellationToken);
+        if (old is null)
+        {
+            return CoordinatorResult.NotFound("No such cycle, or the owner is not in its roster.");
+        }
+
+        if (old.Cycle.State == CycleState.Closed)
         {
             return CoordinatorResult.Conflict("The cycle is closed; owners can no longer be replaced in it.");
         }
 
-        if (string.IsNullOrWhiteSpace(replacement.Name) || !System.Net.Mail.MailAddress.TryCreate(replacement.Email?.Trim(), out _))
+        if (!old.Roster.IsActive || old.Roster.Measures.Count == 0)
         {
-            return CoordinatorResult.BadRequest("The new owner needs a name and a valid e-mail address.");
+            return CoordinatorResult.Conflict($"{old.Owner.Name} answers for no measures in this cycle (already replaced by '{old.Roster.ReplacedBy}').");
         }
 
-        var owner = replacement.ToOwner();
-        if (owner.Id == old.Id)
+        if (await NotRunningAsync(client, CycleIds.CycleInstance(agreementId, year), cancellationToken) is { } refusal)
         {
-            return CoordinatorResult.BadRequest("The new owner must differ from the one replaced.");
+            return refusal;
         }
 
-        if (!agreement.MeasuresOf(old.Id).Any())
+        var newOwner = replacement.ToOwner();
+        if (newOwner.Id == old.Owner.Id || string.Equals(newOwner.Email, old.Owner.Email, StringComparison.OrdinalIgnoreCase))
         {
-            return CoordinatorResult.Conflict($"{old.Name} owns no measures in this agreement.");
+            return CoordinatorResult.BadRequest("The new owner must be another person than the one replaced.");
         }
 
-        var updated = agreement with
+        var existing = await rosters.FindOwnerAsync(old.Cycle.Id, newOwner.Id, cancellationToken);
+        if (existing is not null && !string.Equals(existing.Owner.Email, newOwner.Email, StringComparison.OrdinalIgnoreCase))
         {
-            Owners = agreement.Owners.Where(o => o.Id != owner.Id).Append(owner).ToList(),
-            Measures = agreement.Measures.Select(m => m.OwnerId == old.Id ? m with { OwnerId = owner.Id } : m).ToList(),
-        };
-        await agreements.SaveAsync(updated, cancellationToken);
-        var revoked = await tokens.RevokeAsync(agreementId, year, old.Id, time.GetUtcNow(), cancellationToken);
-        await InstanceEvents.RaiseAsync(
-            client, CycleIds.OwnerInstance(agreementId, year, old.Id), CycleEvents.CycleClosing, new CloseRequestedEvent("replaced"), cancellationToken);
-        await InstanceEvents.RaiseAsync(
-            client, CycleIds.CycleInstance(agreementId, year), CycleEvents.OwnerReplaced, new OwnerReplacedEvent(old.Id, owner.Id), cancellationToken);
-        return CoordinatorResult.Accepted(
-            $"{old.Name} replaced by {owner.Name} ({owner.Id}); {revoked} link(s) of {old.Name} revoked; {owner.Name} is being invited.", new { ownerId = owner.Id });
+            return CoordinatorResult.Conflict($"The id '{newOwner.Id}' already names {existing.Owner.Name} <{existing.Owner.Email}> in this cycle; give the new owner another id.");
+        }
+
+        var now = time.GetUtcNow();
+        var taken = old.Roster.Measures;
+        var incoming = existing is null
+            ? new RosterOwner(newOwner, taken, RosterOwnerState.Active, null, now)
+            : existing with { Measures = existing.Measures.Concat(taken).DistinctBy(m => m.Measure.Id).ToList(), State = RosterOwnerState.Active, ReplacedBy = null, ChangedUtc = now };
+        await rosters.SaveOwnersAsync(old.Cycle.Id, [old.Roster with { State = RosterOwnerState.Replaced, ReplacedBy = newOwner.Id, ChangedUtc = now }, incoming], cancellationToken);
+
+        // Later cycles follow the change; the old owner leaves the agreement once they answer for nothing in it.
+        if (await agreements.FindAsync(agreementId, cancellationToken) is { } agreement)
+        {
+            var takenIds = taken.Select(m => m.Measure.Id).ToHashSet(StringComparer.Ordinal);
+            var measures = agreement.Measures.Select(m => takenIds.Contains(m.Id) && m.OwnerId == old.Owner.Id ? m with { OwnerId = incoming.Owner.Id } : m).ToList();
+            var owners = agreement.Owners.Where(o => o.Id != incoming.Owner.Id && (o.Id != old.Owner.Id || measures.Any(m => m.OwnerId == o.Id))).Append(incoming.Owner).ToList();
+            await agreements.SaveAsync(agreement with { Measures = measures, Owners = owners }, cancellationToken);
+        }
+
+        var revoked = await tokens.RevokeAsync(agreementId, year, old.Owner.Id, now, cancellationToken);
+        await client.RaiseAsync(CycleIds.OwnerInstance(agreementId, year, old.Owner.Id), new CycleClosingEvent("replaced"), cancellationToken);
+
+        var schedule = starter.InputFor(agreementId, year, old.Cycle.DeadlineUtc);
+        var newInstance = CycleIds.OwnerInstance(agreementId, year, incoming.Owner.Id);
+        var ownerInput = new OwnerInputInput(agreementId, year, incoming.Owner.Id, CycleIds.CycleInstance(agreementId, year), old.Cycle.DeadlineUtc, schedule.RemindersBeforeDeadline, schedule.GracePeriod, schedule.ReceiptDebounce);
+        if (!await OrchestrationStarter.StartIfNewAsync(client, nameof(OwnerInputOrchestrator), newInstance, ownerInput, cancellationToken))
+        {
+            // Already running for other measures of theirs: their instance is alive; the new measures show on their form, so send them a link.
+            var link = await links.IssueAsync(agreementId, year, incoming.Owner.Id, cancellationToken);
+            await mail.SendAsync(composer.Invitation(incoming.ScopedAgreement(old.Header), old.Cycle, incoming.Owner, link, reminderNumber: 0, sendId: Guid.NewGuid().ToString("N")), cancellationToken);
+        }
+
+        return CoordinatorResult.Ok(
+            $"{old.Owner.Name} replaced by {incoming.Owner.Name} ({incoming.Owner.Id}) for {taken.Count} measure(s); {revoked} link(s) of {old.Owner.Name} revoked; {incoming.Owner.Name} is invited. Answers {old.Owner.Name} submitted stay in the cycle.",
+            new { ownerId = incoming.Owner.Id });
     }
 
-    /// <summary>The archived report, or a regenerated one (same content for a closed cycle).</summary>
+    /// <summary>
+    /// A cycle whose orchestration Failed (an outage longer than the retry budget) or was terminated starts again under
+    /// the same id. Everything it did is in Tables and every step is safe to repeat: invitations already sent are not
+    /// sent again, answers stay, the stored deadline is kept. Owner instances that failed are restarted too.
+    /// </summary>
+    async Task<CoordinatorResult> ResumeCoreAsync(DurableTaskClient client, string agreementId, int year, CancellationToken cancellationToken)
+    {
+        var cycle = await cycles.FindAsync(agreementId, year, cancellationToken);
+        var instanceId = CycleIds.CycleInstance(agreementId, year);
+        var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+        if (cycle is null || instance is null)
+        {
+            return CoordinatorResult.NotFound($"Cycle {agreementId} {year} has not been started.");
+        }
+
+        if (instance.RuntimeStatus is not (OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated))
+        {
+            return CoordinatorResult.Conflict($"The cycle is {instance.RuntimeStatus}; only a Failed or Terminated cycle can be resumed.");
+        }
+
+        var restartedOwners = 0;
+        if (cycle.State == CycleState.Open)
+        {
+            var schedule = starter.InputFor(agreementId, year, cycle.DeadlineUtc);
+            foreach (var ownerId in await rosters.ListActiveOwnerIdsAsync(cycle.Id, cancellationToken))
+            {
+                var ownerInstance = CycleIds.OwnerInstance(agreementId, year, ownerId);
+                if (await client.GetInstanceAsync(ownerInstance, getInputsAndOutputs: false, cancellationToken) is { RuntimeStatus: OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated })
+                {
+                    await client.PurgeInstanceAsync(ownerInstance, cancellation: cancellationToken);
+                    await OrchestrationStarter.StartIfNewAsync(client, nameof(OwnerInputOrchestrator), ownerInstance, new OwnerInputInput(
+                        agreementId, year, ownerId, instanceId, cycle.DeadlineUtc, schedule.RemindersBeforeDeadline, schedule.GracePeriod, schedule.ReceiptDebounce), cancellationToken);
+                    restartedOwners++;
+                }
+            }
+        }
+
+        await client.PurgeInstanceAsync(instanceId, cancellation: cancellationToken);
+        await starter.StartAsync(client, starter.InputFor(agreementId, year, cycle.DeadlineUtc), cancellationToken);
+        return CoordinatorResult.Ok($"Cycle {instanceId} resumed ({(cycle.State == CycleState.Closed ? "closed: report and delivery are redone" : $"open until {cycle.DeadlineUtc:u}")}); {restartedOwners} owner instance(s) restarted.");
+    }
+
+    /// <summary>
+    /// The report. A closed cycle's is archived (regenerated on request, to the same name; the cycle row changes only
+    /// its report name, under its ETag). An open cycle's is a preview made now and not archived: a report request
+    /// never changes the state of a cycle.
+    /// </summary>
     public async Task<(byte[] Bytes, string FileName)?> ReportAsync(string agreementId, int year, bool regenerate, string language, CancellationToken cancellationToken = default)
     {
         var cycle = await cycles.FindAsync(agreementId, year, cancellationToken);
@@ -259,9 +429,28 @@ public sealed class CoordinatorService(
             return null;
         }
 
+        if (cycle.State != CycleState.Closed)
+        {
+            return (await reports.GenerateAsync(agreementId, year, language, cancellationToken), $"forhandsvisning-{Path.GetFileName(ReportArchive.BlobName(agreementId, year, language))}");
+        }
+
         var name = !regenerate && cycle.ReportBlobName is not null && language == "sv"
             ? cycle.ReportBlobName
             : await reports.GenerateAndArchiveAsync(agreementId, year, language, cancellationToken);
         return (await archive.ReadAsync(name, cancellationToken), Path.GetFileName(name));
+    }
+
+    /// <summary>Null when the instance runs; otherwise why an action that needs it cannot take effect.</summary>
+    static async Task<CoordinatorResult?> NotRunningAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken)
+    {
+        var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+        return instance?.RuntimeStatus switch
+        {
+            null => CoordinatorResult.Conflict($"The cycle's orchestration {instanceId} does not exist; start the cycle first."),
+            OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated =>
+                CoordinatorResult.Conflict($"The cycle's orchestration has {instance.RuntimeStatus}: resume the cycle first (nothing was changed)."),
+            OrchestrationRuntimeStatus.Completed => CoordinatorResult.Conflict("The cycle's orchestration has completed."),
+            _ => null,
+        };
     }
 }

@@ -3,6 +3,8 @@ using Trygghetsuppfoljning.Workflows.Domain;
 namespace Trygghetsuppfoljning.Workflows.Coordination;
 
 /// <summary>What the coordinator sees for one cycle.</summary>
+/// <param name="Owners">The cycle's roster: active owners and those replaced mid-cycle.</param>
+/// <param name="FailureMessage">Why the orchestration failed, when <paramref name="RuntimeStatus"/> is Failed.</param>
 public sealed record CycleStatus(
     string AgreementId,
     int Year,
@@ -12,4 +14,5 @@ public sealed record CycleStatus(
     DateTimeOffset? DeadlineUtc,
     DateTimeOffset? ClosedUtc,
     string? ReportBlobName,
-    IReadOnlyList<OwnerStatus> Owners);
+    IReadOnlyList<OwnerStatus> Owners,
+    string? FailureMessage = null);

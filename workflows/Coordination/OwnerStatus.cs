@@ -11,4 +11,7 @@ public sealed record OwnerStatus(
     int RemindersSent,
     DateTimeOffset? LastRemindedUtc,
     DateTimeOffset? DraftSavedUtc,
-    DateTimeOffset? SubmittedUtc);
+    DateTimeOffset? SubmittedUtc,
+    RosterOwnerState RosterState = RosterOwnerState.Active,
+    string? ReplacedBy = null,
+    int Measures = 0);

@@ -1,18 +1,17 @@
 namespace Trygghetsuppfoljning.Workflows.Domain;
 
-/// <summary>Computes a cycle's figures from the latest submitted revision of every owner.</summary>
+/// <summary>Computes a cycle's figures from its roster and the latest submitted revision of every owner.</summary>
 public static class CycleAggregator
 {
-    public static CycleAggregate Aggregate(Agreement agreement, int year, IReadOnlyCollection<OwnerResponse> latestSubmitted)
+    /// <summary>For an agreement without a stored roster (tests, previews): the roster it would get today.</summary>
+    public static CycleAggregate Aggregate(Agreement agreement, int year, IReadOnlyCollection<OwnerResponse> latestSubmitted) =>
+        Aggregate(CycleRoster.Snapshot(agreement), year, latestSubmitted);
+
+    public static CycleAggregate Aggregate(CycleRoster roster, int year, IReadOnlyCollection<OwnerResponse> latestSubmitted)
     {
-        var byOwner = latestSubmitted
-            .Where(r => r.Kind == ResponseKind.Submitted)
-            .GroupBy(r => r.OwnerId)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.Revision).First());
-        var answers = byOwner.Values
-            .SelectMany(r => r.Answers)
-            .GroupBy(a => a.MeasureId)
-            .ToDictionary(g => g.Key, g => g.Last());
+        var agreement = roster.ToAgreement();
+        var answers = AnswerSelection.Select(roster, latestSubmitted).ToDictionary(a => a.MeasureId, a => a.Answer, StringComparer.Ordinal);
+        var submitted = latestSubmitted.Where(r => r.Kind == ResponseKind.Submitted).Select(r => r.OwnerId).ToHashSet(StringComparer.Ordinal);
 
         var owners = agreement.AnsweringOwners();
         var statusByMeasure = new SortedDictionary<string, MeasureStatus>(StringComparer.Ordinal);
@@ -25,8 +24,7 @@ public static class CycleAggregator
             var counts = Enum.GetValues<MeasureStatus>().ToDictionary(s => s, _ => 0);
             foreach (var measure in agreement.Measures.Where(m => m.FocusAreaId == area.Id))
             {
-                // Only answers from the measure's current owner count: a measure id smuggled into another owner's form is ignored.
-                if (!byOwner.ContainsKey(measure.OwnerId) || !answers.TryGetValue(measure.Id, out var answer) || answer.Status is not { } status)
+                if (!answers.TryGetValue(measure.Id, out var answer) || answer.Status is not { } status)
                 {
                     continue;
                 }
@@ -50,7 +48,7 @@ public static class CycleAggregator
             perArea[area.Id] = counts;
         }
 
-        var missing = owners.Where(o => !byOwner.ContainsKey(o.Id)).Select(o => o.Id).ToList();
+        var missing = owners.Where(o => !submitted.Contains(o.Id)).Select(o => o.Id).ToList();
         return new CycleAggregate(
             agreement.Id,
             year,

@@ -9,7 +9,8 @@ public sealed record OwnerProgress(
     DateTimeOffset? LastRemindedUtc,
     DateTimeOffset? DraftSavedUtc,
     DateTimeOffset? SubmittedUtc,
-    bool ReportedMissing)
+    bool ReportedMissing,
+    int ReceiptRevision = 0)
 {
     public OwnerProgressState State =>
         SubmittedUtc is not null ? OwnerProgressState.Submitted

@@ -14,8 +14,8 @@ namespace Trygghetsuppfoljning.Workflows.Forms;
 /// </summary>
 public sealed class FormService(
     TokenRepository tokens,
-    AgreementRepository agreements,
-    CycleRepository cycles,
+    CycleSnapshots snapshots,
+    FinalAnswerStore finalAnswers,
     ResponseRepository responses,
     OwnerProgressRepository progress,
     FormValidator validator,
@@ -118,16 +118,11 @@ public sealed class FormService(
         // The revision is safe from here on; progress and the wake-up event are best effort (Tables are the truth).
         try
         {
-            await progress.UpdateAsync(context.Cycle.Id, context.Owner.Id, p => saved.Kind == ResponseKind.Submitted
-                ? p with { SubmittedUtc = saved.SavedUtc }
-                : p with { DraftSavedUtc = saved.SavedUtc }, cancellationToken);
+            await progress.RecordSaveAsync(context.Cycle.Id, context.Owner.Id, saved.Kind, saved.SavedUtc, cancellationToken);
             if (saved.Kind == ResponseKind.Submitted)
             {
-                await durable.RaiseEventAsync(
-                    CycleIds.OwnerInstance(context.Agreement.Id, context.Cycle.Year, context.Owner.Id),
-                    CycleEvents.ResponseSubmitted,
-                    new ResponseSubmittedEvent(saved.Revision),
-                    cancellationToken);
+                await durable.RaiseAsync(
+                    CycleIds.OwnerInstance(context.Agreement.Id, context.Cycle.Year, context.Owner.Id), new ResponseSubmittedEvent(saved.Revision), cancellationToken);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -138,6 +133,7 @@ public sealed class FormService(
         return pages.Confirmation(context, lang, saved, token);
     }
 
+    /// <summary>Token → cycle → this owner's roster row: keyed reads only, whatever the size of the agreement.</summary>
     async Task<OwnerFormContext?> ResolveAsync(string token, CancellationToken cancellationToken)
     {
         var hash = LinkToken.HashOf(token);
@@ -152,16 +148,13 @@ public sealed class FormService(
             return null;
         }
 
-        var cycle = await cycles.FindAsync(record.AgreementId, record.Year, cancellationToken);
-        var agreement = await agreements.FindAsync(record.AgreementId, cancellationToken);
-        var owner = agreement?.Owners.FirstOrDefault(o => o.Id == record.OwnerId);
-        if (cycle is not { State: CycleState.Open } || agreement is null || owner is null)
+        var owner = await snapshots.FindOwnerAsync(record.AgreementId, record.Year, record.OwnerId, cancellationToken);
+        if (owner is not { Cycle.State: CycleState.Open, Roster.IsActive: true } || owner.Measures.Count == 0)
         {
             return null;
         }
 
-        var measures = agreement.MeasuresOf(owner.Id).ToList();
-        return measures.Count == 0 ? null : new OwnerFormContext(agreement, cycle, owner, measures, hash);
+        return new OwnerFormContext(owner.Agreement, owner.Cycle, owner.Owner, owner.Measures, hash);
     }
 
     /// <summary>Last year's answers are for reference only: if they cannot be read, the form goes on without them.</summary>
@@ -169,23 +162,16 @@ public sealed class FormService(
     {
         try
         {
-            return await ReadLastYearAsync(context, cancellationToken);
+            // Last year's final answers for this owner's measures, whoever gave them: one keyed read per measure.
+            var answers = await finalAnswers.PreviousYearAsync(context.Agreement.Id, context.Cycle.Year, context.Measures.Select(m => m.Id), cancellationToken);
+            return answers.Count == 0
+                ? null
+                : new OwnerResponse(CycleIds.For(context.Agreement.Id, context.Cycle.Year - 1), context.Owner.Id, 0, ResponseKind.Submitted, answers.Max(a => a.SavedUtc), answers.Select(a => a.Answer).ToList());
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogWarning(e, "Last year's answers for {Owner} could not be read", context.Owner.Id);
             return null;
         }
-    }
-
-    async Task<OwnerResponse?> ReadLastYearAsync(OwnerFormContext context, CancellationToken cancellationToken)
-    {
-        var previous = CycleIds.For(context.Agreement.Id, context.Cycle.Year - 1);
-        var latest = await responses.LatestSubmittedAsync(previous, cancellationToken);
-        var measureIds = context.Measures.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
-
-        // Last year's answers for this owner's measures, whoever owned them then.
-        var answers = latest.SelectMany(r => r.Answers).Where(a => measureIds.Contains(a.MeasureId)).ToList();
-        return answers.Count == 0 ? null : new OwnerResponse(previous, context.Owner.Id, 0, ResponseKind.Submitted, latest[0].SavedUtc, answers);
     }
 }

@@ -106,7 +106,7 @@ public sealed class FormValidator(TextCatalog texts, IOptions<FormOptions> optio
         {
             errors.Add(new(field, texts.Format(language, "form.error.too-long", options.Value.MaxTextLength, text.Length)));
         }
-        else if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')) || HasLoneSurrogate(text))
+        else if (UnsafeText.Contains(text) || HasLoneSurrogate(text))
         {
             errors.Add(new(field, texts.Get(language, "form.error.control-characters")));
         }

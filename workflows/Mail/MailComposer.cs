@@ -14,13 +14,14 @@ namespace Trygghetsuppfoljning.Workflows.Mail;
 /// </summary>
 public sealed partial class MailComposer(TemplateRenderer renderer, IOptions<MailOptions> options)
 {
-    public MimeMessage Invitation(Agreement agreement, Cycle cycle, Owner owner, string link, int reminderNumber)
+    /// <param name="sendId">Set for a resent link: it is a new message, and mail systems drop a repeated Message-ID as a duplicate.</param>
+    public MimeMessage Invitation(Agreement agreement, Cycle cycle, Owner owner, string link, int reminderNumber, string? sendId = null)
     {
         var kind = reminderNumber == 0 ? "invitation" : "reminder";
         var model = OwnerModel(agreement, cycle, owner, owner.Language);
         model["link"] = link;
         model["reminder_number"] = reminderNumber;
-        return Build(kind, owner.Language, [new MailboxAddress(owner.Name, owner.Email)], model, $"{kind}.{cycle.Id}.{owner.Id}.{reminderNumber}");
+        return Build(kind, owner.Language, [new MailboxAddress(owner.Name, owner.Email)], model, $"{kind}.{cycle.Id}.{owner.Id}.{reminderNumber}{(sendId is null ? string.Empty : "." + sendId)}");
     }
 
     public MimeMessage Receipt(Agreement agreement, Cycle cycle, Owner owner, OwnerResponse response)

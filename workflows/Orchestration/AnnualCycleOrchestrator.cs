@@ -5,10 +5,12 @@ using Trygghetsuppfoljning.Workflows.Domain;
 namespace Trygghetsuppfoljning.Workflows.Orchestration;
 
 /// <summary>
-/// One agreement's yearly follow-up. Instance id <see cref="CycleIds.CycleInstance"/>. Starts one
-/// <see cref="OwnerInputOrchestrator"/> per owner as a top-level instance (an activity starts it; the owner reports
-/// back with <see cref="CycleEvents.OwnerFinished"/>), waits for the deadline while honouring extensions and early
-/// close, tells the coordinator who is missing, waits out the grace period, then closes, aggregates, reports, delivers.
+/// One agreement's yearly follow-up. Instance id <see cref="CycleIds.CycleInstance"/>. Takes the cycle's roster, starts
+/// every owner's <see cref="OwnerInputOrchestrator"/> as a top-level instance (one activity for all of them), then runs
+/// two phases until it closes: <b>open</b> until the deadline (extensions move it, a close request ends it now), then
+/// <b>grace</b>, when answers are still taken and an extension reopens the open phase. At the deadline the owners'
+/// outcomes are read from Tables in one pass and the coordinator hears who is missing. Closing, aggregating, the
+/// report and its delivery follow. Its history does not grow with the number of owners.
 /// </summary>
 public sealed class AnnualCycleOrchestrator : TaskOrchestrator<AnnualCycleInput, AnnualCycleResult>
 {
@@ -16,127 +18,114 @@ public sealed class AnnualCycleOrchestrator : TaskOrchestrator<AnnualCycleInput,
     {
         var logger = context.CreateReplaySafeLogger<AnnualCycleOrchestrator>();
         var cycle = new CycleTaskInput(input.AgreementId, input.Year);
-        var deadline = input.DeadlineUtc;
+        try
+        {
+            var prepared = await context.PrepareCycleAsync(new PrepareCycleInput(input.AgreementId, input.Year, context.CurrentUtcDateTime, input.DeadlineUtc));
+            var deadline = prepared.DeadlineUtc;
+            if (!prepared.Closed)
+            {
+                await context.StartOwnerInputsAsync(new StartOwnerInputsInput(
+                    input.AgreementId, input.Year, context.InstanceId, deadline, input.RemindersBeforeDeadline, input.GracePeriod, input.ReceiptDebounce));
+                logger.LogInformation("Cycle {Instance}: {Count} owners started, deadline {Deadline}", context.InstanceId, prepared.OwnerCount, deadline);
+                deadline = await RunUntilClosedAsync(context, input, deadline, logger);
+            }
 
-        var prepared = await context.CallActivityAsync<PrepareCycleResult>(
-            nameof(PrepareCycleActivity), new PrepareCycleInput(input.AgreementId, input.Year, context.CurrentUtcDateTime, deadline), RetryPolicies.Outage);
-        var owners = prepared.OwnerIds.ToList();
-        await Task.WhenAll(owners.Select(ownerId => context.CallActivityAsync(
-            nameof(StartOwnerInputActivity),
-            new OwnerInputInput(input.AgreementId, input.Year, ownerId, context.InstanceId, deadline, input.RemindersBeforeDeadline, input.GracePeriod),
-            RetryPolicies.Outage)));
-        logger.LogInformation("Cycle {Instance}: {Count} owners invited, deadline {Deadline}", context.InstanceId, owners.Count, deadline);
+            await context.RecordFinalAnswersAsync(cycle);
+            var aggregate = await context.AggregateCycleAsync(cycle);
+            var blobName = await context.GenerateReportAsync(cycle);
+            await context.DeliverReportAsync(new DeliverReportInput(input.AgreementId, input.Year, blobName));
+            logger.LogInformation("Cycle {Instance}: closed, report {Blob} delivered", context.InstanceId, blobName);
+            return new AnnualCycleResult(CycleIds.For(input.AgreementId, input.Year), blobName, aggregate.OwnersTotal, aggregate.OwnersAnswered);
+        }
+        catch (TaskFailedException e)
+        {
+            // Visible in the host's log and in the instance's status (Failed); the coordinator can resume the cycle.
+            logger.LogError("Cycle {Instance} failed in {Task}: {Message}", context.InstanceId, e.TaskName, e.FailureDetails.ErrorMessage);
+            throw;
+        }
+    }
 
-        var finished = new HashSet<string>(StringComparer.Ordinal);
-        var ownerFinished = context.WaitForExternalEvent<OwnerInputResult>(CycleEvents.OwnerFinished);
-        var extension = context.WaitForExternalEvent<DeadlineExtendedEvent>(CycleEvents.DeadlineExtended);
-        var closeRequest = context.WaitForExternalEvent<CloseRequestedEvent>(CycleEvents.CloseRequested);
-        var replacement = context.WaitForExternalEvent<OwnerReplacedEvent>(CycleEvents.OwnerReplaced);
-        var closedEarly = false;
+    /// <summary>The open and grace phases; returns the final deadline once the cycle row says Closed.</summary>
+    static async Task<DateTimeOffset> RunUntilClosedAsync(TaskOrchestrationContext context, AnnualCycleInput input, DateTimeOffset deadline, ILogger logger)
+    {
+        var cycle = new CycleTaskInput(input.AgreementId, input.Year);
+        var extension = context.WaitFor<DeadlineExtendedEvent>();
+        var closeRequest = context.WaitFor<CloseRequestedEvent>();
+        var closeRequested = false;
+        var inGrace = false;
+        var outcomesRecorded = false;
 
-        // Until the deadline: extensions move it (and are passed on to the owners), a close request ends it now.
         while (true)
         {
-            using var timerCancellation = new CancellationTokenSource();
-            var timer = context.CreateTimer(deadline.UtcDateTime, timerCancellation.Token);
-            var winner = await Task.WhenAny(timer, ownerFinished, extension, closeRequest, replacement);
-            if (winner == timer)
+            if (!closeRequested)
+            {
+                // Open phase until the deadline, grace phase until deadline + grace; the same race in both.
+                var until = inGrace ? deadline + input.GracePeriod : deadline;
+                using var timerCancellation = new CancellationTokenSource();
+                var timer = context.CreateTimer(until.UtcDateTime, timerCancellation.Token);
+                var winner = await Task.WhenAny(timer, extension, closeRequest);
+                if (winner != timer)
+                {
+                    timerCancellation.Cancel();
+                }
+
+                if (winner == extension)
+                {
+                    var requested = (await extension).NewDeadlineUtc;
+                    extension = context.WaitFor<DeadlineExtendedEvent>();
+                    if (requested > deadline)
+                    {
+                        deadline = requested;
+                        inGrace = false;
+                        outcomesRecorded = false;
+                        logger.LogInformation("Cycle {Instance}: deadline moved to {Deadline}", context.InstanceId, deadline);
+                        await context.SignalOwnersAsync(new SignalOwnersInput(input.AgreementId, input.Year, deadline));
+                    }
+
+                    continue;
+                }
+
+                if (winner == closeRequest)
+                {
+                    closeRequested = true;
+                    closeRequest = context.WaitFor<CloseRequestedEvent>();
+                }
+                else if (!inGrace)
+                {
+                    // The deadline: outcomes from Tables in one pass, the coordinator told, then the grace period.
+                    await context.RecordOwnerOutcomesAsync(cycle);
+                    await context.NotifyCoordinatorAsync(cycle);
+                    outcomesRecorded = true;
+                    inGrace = true;
+                    if (input.GracePeriod > TimeSpan.Zero)
+                    {
+                        continue;
+                    }
+                }
+            }
+
+            var closed = await context.CloseCycleAsync(new CloseCycleInput(input.AgreementId, input.Year, context.CurrentUtcDateTime, deadline));
+            if (closed.Closed)
             {
                 break;
             }
 
-            timerCancellation.Cancel();
-            if (winner == ownerFinished)
-            {
-                finished.Add((await ownerFinished).OwnerId);
-                ownerFinished = context.WaitForExternalEvent<OwnerInputResult>(CycleEvents.OwnerFinished);
-            }
-            else if (winner == extension)
-            {
-                var requested = (await extension).NewDeadlineUtc;
-                if (requested > deadline)
-                {
-                    deadline = requested;
-                    await context.CallActivityAsync(
-                        nameof(SignalOwnersActivity),
-                        new SignalOwnersInput(input.AgreementId, input.Year, owners, CycleEvents.DeadlineExtended, deadline),
-                        RetryPolicies.Outage);
-                }
-
-                extension = context.WaitForExternalEvent<DeadlineExtendedEvent>(CycleEvents.DeadlineExtended);
-            }
-            else if (winner == replacement)
-            {
-                // The agreement already names the new owner; their instance starts with the current deadline, and
-                // the old owner's instance (told to stop by the coordinator) is no longer waited for.
-                var replaced = await replacement;
-                owners.Remove(replaced.OldOwnerId);
-                if (!owners.Contains(replaced.NewOwnerId))
-                {
-                    owners.Add(replaced.NewOwnerId);
-                    await context.CallActivityAsync(
-                        nameof(StartOwnerInputActivity),
-                        new OwnerInputInput(input.AgreementId, input.Year, replaced.NewOwnerId, context.InstanceId, deadline, input.RemindersBeforeDeadline, input.GracePeriod),
-                        RetryPolicies.Outage);
-                }
-
-                logger.LogInformation("Cycle {Instance}: owner {Old} replaced by {New}", context.InstanceId, replaced.OldOwnerId, replaced.NewOwnerId);
-                replacement = context.WaitForExternalEvent<OwnerReplacedEvent>(CycleEvents.OwnerReplaced);
-            }
-            else
-            {
-                closedEarly = true;
-                await context.CallActivityAsync(
-                    nameof(SignalOwnersActivity), new SignalOwnersInput(input.AgreementId, input.Year, owners, CycleEvents.CycleClosing, null), RetryPolicies.Outage);
-                break;
-            }
+            // An extension was stored as the cycle was closing: it won; its event is on the way. Reopen on the stored deadline.
+            deadline = closed.DeadlineUtc;
+            closeRequested = false;
+            inGrace = false;
+            outcomesRecorded = false;
+            await context.SignalOwnersAsync(new SignalOwnersInput(input.AgreementId, input.Year, deadline));
         }
 
-        // Give the owner instances a moment to record their outcomes; Tables stay the truth if one is late.
-        using (var settleCancellation = new CancellationTokenSource())
+        if (!outcomesRecorded)
         {
-            var settled = context.CreateTimer(context.CurrentUtcDateTime.Add(input.OwnerSettleTime), settleCancellation.Token);
-            while (owners.Any(o => !finished.Contains(o)))
-            {
-                var winner = await Task.WhenAny(settled, ownerFinished);
-                if (winner == settled)
-                {
-                    logger.LogWarning("Cycle {Instance}: {Count} owner instances did not report in time", context.InstanceId, owners.Count(o => !finished.Contains(o)));
-                    break;
-                }
-
-                finished.Add((await ownerFinished).OwnerId);
-                ownerFinished = context.WaitForExternalEvent<OwnerInputResult>(CycleEvents.OwnerFinished);
-            }
-
-            if (!settled.IsCompleted)
-            {
-                settleCancellation.Cancel();
-            }
+            // Closed before its (current) deadline: the outcomes were not recorded for it.
+            await context.RecordOwnerOutcomesAsync(cycle);
         }
 
-        await context.CallActivityAsync(nameof(NotifyCoordinatorActivity), cycle, RetryPolicies.Outage);
-
-        if (!closedEarly && input.GracePeriod > TimeSpan.Zero)
-        {
-            using var graceCancellation = new CancellationTokenSource();
-            var grace = context.CreateTimer(context.CurrentUtcDateTime.Add(input.GracePeriod), graceCancellation.Token);
-            if (await Task.WhenAny(grace, closeRequest) != grace)
-            {
-                graceCancellation.Cancel();
-            }
-
-            // Owner instances listen through the grace period to send receipts for late answers; now they may stop.
-            await context.CallActivityAsync(
-                nameof(SignalOwnersActivity), new SignalOwnersInput(input.AgreementId, input.Year, owners, CycleEvents.CycleClosing, null), RetryPolicies.Outage);
-        }
-
-        await context.CallActivityAsync(nameof(CloseCycleActivity), new CloseCycleInput(input.AgreementId, input.Year, context.CurrentUtcDateTime), RetryPolicies.Outage);
-        var aggregate = await context.CallActivityAsync<AggregateCycleResult>(nameof(AggregateCycleActivity), cycle, RetryPolicies.Outage);
-        var blobName = await context.CallActivityAsync<string>(nameof(GenerateReportActivity), cycle, RetryPolicies.Outage);
-        await context.CallActivityAsync(nameof(DeliverReportActivity), new DeliverReportInput(input.AgreementId, input.Year, blobName), RetryPolicies.Outage);
-
-        logger.LogInformation("Cycle {Instance}: closed, report {Blob} delivered", context.InstanceId, blobName);
-        return new AnnualCycleResult(CycleIds.For(input.AgreementId, input.Year), blobName, aggregate.OwnersTotal, aggregate.OwnersAnswered, aggregate.MissingOwnerIds);
+        // Owner instances listen until the cycle closes (late answers get receipts); now they may stop.
+        await context.SignalOwnersAsync(new SignalOwnersInput(input.AgreementId, input.Year, null));
+        return deadline;
     }
 }

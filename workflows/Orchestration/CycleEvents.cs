@@ -1,25 +1,23 @@
+using Microsoft.DurableTask;
+
 namespace Trygghetsuppfoljning.Workflows.Orchestration;
 
-/// <summary>
-/// External event names, shared by sender and receiver. Persisted contract: never rename while instances run.
-/// </summary>
-public static class CycleEvents
-{
-    /// <summary>Form → owner orchestration: a revision was submitted (the answers are already in Tables).</summary>
-    public const string ResponseSubmitted = "ResponseSubmitted";
+// External events. Each record carries its own name ([DurableEvent]); the names are a persisted contract: never rename
+// while instances run. Raise them only with DurableEvents.RaiseAsync (it cannot lose an event to a just-started instance)
+// and wait for them only with DurableEvents.WaitFor<T>.
 
-    /// <summary>Owner orchestration → cycle: the owner's part is over (deadline passed or cycle closing).</summary>
-    public const string OwnerFinished = "OwnerFinished";
+/// <summary>Form → owner orchestration: a revision was submitted (the answers are already in Tables).</summary>
+[DurableEvent("ResponseSubmitted")]
+public sealed record ResponseSubmittedEvent(int Revision);
 
-    /// <summary>Coordinator → cycle, and cycle → owners: the deadline moved.</summary>
-    public const string DeadlineExtended = "DeadlineExtended";
+/// <summary>Coordinator → cycle, and cycle → owners: the deadline moved (already stored in the cycle row).</summary>
+[DurableEvent("DeadlineExtended")]
+public sealed record DeadlineExtendedEvent(DateTimeOffset NewDeadlineUtc);
 
-    /// <summary>Coordinator → cycle: close now instead of at the deadline.</summary>
-    public const string CloseRequested = "CloseRequested";
+/// <summary>Coordinator → cycle: close now instead of at the deadline.</summary>
+[DurableEvent("CloseRequested")]
+public sealed record CloseRequestedEvent(string RequestedBy);
 
-    /// <summary>Coordinator → cycle: an owner was replaced mid-cycle; the cycle starts the new owner's instance and stops waiting for the old one.</summary>
-    public const string OwnerReplaced = "OwnerReplaced";
-
-    /// <summary>Cycle → owners: stop waiting, the cycle is closing. Coordinator → a replaced owner's instance: stop.</summary>
-    public const string CycleClosing = "CycleClosing";
-}
+/// <summary>Cycle → owners: stop, the cycle is closing. Coordinator → a replaced owner's instance: stop.</summary>
+[DurableEvent("CycleClosing")]
+public sealed record CycleClosingEvent(string Reason);

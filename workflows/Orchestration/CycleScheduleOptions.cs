@@ -35,7 +35,11 @@ public sealed class CycleScheduleOptions
     [Range(typeof(TimeSpan), "00:00:00", "90.00:00:00")]
     public TimeSpan GracePeriod { get; set; } = TimeSpan.FromDays(7);
 
-    /// <summary>How long the cycle waits for owner instances to report at the deadline before reading Tables anyway.</summary>
+    /// <summary>No longer used: owners no longer report back to the cycle (its outcome is read from Tables). Kept so existing settings still bind.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan OwnerSettleTime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Submissions this close together get one receipt, for the latest (an owner who presses Submit three times gets one mail).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan ReceiptDebounce { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -12,7 +12,7 @@ public sealed class CycleStarter(AgreementRepository agreements, IOptions<CycleS
     {
         var s = schedule.Value;
         return new AnnualCycleInput(
-            agreementId, year, deadlineUtc ?? time.GetUtcNow().Add(s.DeadlineAfterStart), s.EffectiveReminders.ToList(), s.GracePeriod, s.OwnerSettleTime);
+            agreementId, year, deadlineUtc ?? time.GetUtcNow().Add(s.DeadlineAfterStart), s.EffectiveReminders.ToList(), s.GracePeriod, s.OwnerSettleTime, s.ReceiptDebounce);
     }
 
     /// <summary>Starts the cycle unless its instance exists. Returns the instance id and whether this call started it.</summary>

@@ -7,13 +7,13 @@ namespace Trygghetsuppfoljning.Workflows.Orchestration;
 
 /// <summary>Mails the archived report to the steering group, copy to the coordinator.</summary>
 public sealed class DeliverReportActivity(
-    AgreementRepository agreements, CycleRepository cycles, AggregateRepository aggregates, ReportArchive archive, MailComposer composer, IMailSender mail)
+    CycleRepository cycles, CycleSnapshots snapshots, AggregateRepository aggregates, ReportArchive archive, MailComposer composer, IMailSender mail)
     : TaskActivity<DeliverReportInput, bool>
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, DeliverReportInput input)
     {
-        var agreement = await agreements.GetAsync(input.AgreementId);
         var cycle = await cycles.GetAsync(input.AgreementId, input.Year);
+        var agreement = (await snapshots.GetRosterAsync(cycle)).Header;
         var aggregate = (await aggregates.ListAsync(input.AgreementId)).First(a => a.Year == input.Year);
         var bytes = await archive.ReadAsync(input.ReportBlobName);
         var fileName = Path.GetFileName(input.ReportBlobName);

@@ -6,13 +6,13 @@ namespace Trygghetsuppfoljning.Workflows.Orchestration;
 
 /// <summary>At the deadline: tells the coordinator who has not submitted (read from Tables). Silent when nobody is missing.</summary>
 public sealed class NotifyCoordinatorActivity(
-    AgreementRepository agreements, CycleRepository cycles, ResponseRepository responses, OwnerProgressRepository progress, MailComposer composer, IMailSender mail)
+    CycleRepository cycles, CycleSnapshots snapshots, ResponseRepository responses, OwnerProgressRepository progress, MailComposer composer, IMailSender mail)
     : TaskActivity<CycleTaskInput, int>
 {
     public override async Task<int> RunAsync(TaskActivityContext context, CycleTaskInput input)
     {
-        var agreement = await agreements.GetAsync(input.AgreementId);
         var cycle = await cycles.GetAsync(input.AgreementId, input.Year);
+        var agreement = (await snapshots.GetRosterAsync(cycle)).ToAgreement();
         var answered = (await responses.LatestSubmittedAsync(cycle.Id)).Select(r => r.OwnerId).ToHashSet(StringComparer.Ordinal);
         var missing = agreement.AnsweringOwners().Where(o => !answered.Contains(o.Id)).ToList();
         if (missing.Count > 0)

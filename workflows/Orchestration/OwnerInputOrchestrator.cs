@@ -4,38 +4,38 @@ using Microsoft.Extensions.Logging;
 namespace Trygghetsuppfoljning.Workflows.Orchestration;
 
 /// <summary>
-/// One owner's part of a cycle, run as its own top-level instance (see design.md: sub-orchestrations hang on the
-/// local engine). Invites, sends a receipt for each submission, reminds on schedule while nothing is submitted,
-/// and at the deadline records the outcome and reports it to the cycle instance.
+/// One owner's part of a cycle, run as its own top-level instance (see design.md: sub-orchestrations hang on the local
+/// engine). Invites; reminds on schedule while nothing is submitted (reminders already overdue when the instance
+/// starts are skipped, not sent in a burst); sends one receipt per burst of submissions; listens until the cycle
+/// closes, so a late answer in the grace period gets its receipt too. A moved deadline tells an owner who has not
+/// answered. Nothing is reported back to the cycle: the cycle reads outcomes from Tables.
 /// </summary>
 public sealed class OwnerInputOrchestrator : TaskOrchestrator<OwnerInputInput, OwnerInputResult>
 {
+    // Guards against a cycle that never says it closed: the owner stops an hour after deadline + grace.
+    static readonly TimeSpan GuardMargin = TimeSpan.FromHours(1);
+
     public override async Task<OwnerInputResult> RunAsync(TaskOrchestrationContext context, OwnerInputInput input)
     {
         var logger = context.CreateReplaySafeLogger<OwnerInputOrchestrator>();
         var owner = new OwnerTaskInput(input.AgreementId, input.Year, input.OwnerId);
-        await context.CallActivityAsync(nameof(SendInvitationActivity), owner, RetryPolicies.Outage);
+        await context.SendInvitationAsync(owner);
 
         var deadline = input.DeadlineUtc;
-        var remindersSent = 0;
+        var reminders = input.RemindersBeforeDeadline.Where(o => o > TimeSpan.Zero).OrderByDescending(o => o).ToList();
+
+        // A cycle started late (or an owner added late) does not send the reminders whose time has passed.
+        var remindersSent = reminders.Count(o => deadline - o <= context.CurrentUtcDateTime);
         var submitted = false;
-        var receiptRevision = 0;
-        var closedByCycle = false;
-        var submission = context.WaitForExternalEvent<ResponseSubmittedEvent>(CycleEvents.ResponseSubmitted);
-        var extension = context.WaitForExternalEvent<DeadlineExtendedEvent>(CycleEvents.DeadlineExtended);
-        var closing = context.WaitForExternalEvent<CloseRequestedEvent>(CycleEvents.CycleClosing);
+        var submission = context.WaitFor<ResponseSubmittedEvent>();
+        var extension = context.WaitFor<DeadlineExtendedEvent>();
+        var closing = context.WaitFor<CycleClosingEvent>();
 
         while (true)
         {
-            // Reminders are only due while nothing is submitted; each is due at deadline minus its offset.
-            var nextReminder = submitted
-                ? null
-                : input.RemindersBeforeDeadline
-                    .OrderByDescending(o => o)
-                    .Skip(remindersSent)
-                    .Select(o => (DateTimeOffset?)(deadline - o))
-                    .FirstOrDefault();
-            var wakeAt = nextReminder is { } r && r < deadline ? r : deadline;
+            var nextReminder = submitted || remindersSent >= reminders.Count ? (DateTimeOffset?)null : deadline - reminders[remindersSent];
+            var guard = deadline + input.GracePeriod + GuardMargin;
+            var wakeAt = nextReminder is { } r && r < guard ? r : guard;
 
             using var timerCancellation = new CancellationTokenSource();
             var timer = context.CreateTimer(wakeAt.UtcDateTime, timerCancellation.Token);
@@ -45,32 +45,44 @@ public sealed class OwnerInputOrchestrator : TaskOrchestrator<OwnerInputInput, O
                 timerCancellation.Cancel();
             }
 
+            if (winner == closing)
+            {
+                break;
+            }
+
             if (winner == submission)
             {
-                var revision = (await submission).Revision;
                 submitted = true;
-                receiptRevision = Math.Max(receiptRevision, revision);
-                await context.CallActivityAsync(nameof(SendReceiptActivity), new SendReceiptInput(input.AgreementId, input.Year, input.OwnerId, revision), RetryPolicies.Outage);
-                submission = context.WaitForExternalEvent<ResponseSubmittedEvent>(CycleEvents.ResponseSubmitted);
+                submission = await DebounceAsync(context, input.ReceiptDebounce);
+                await context.SendReceiptAsync(new SendReceiptInput(input.AgreementId, input.Year, input.OwnerId, Revision: 0));
             }
             else if (winner == extension)
             {
-                deadline = (await extension).NewDeadlineUtc;
+                var requested = (await extension).NewDeadlineUtc;
+                extension = context.WaitFor<DeadlineExtendedEvent>();
+                if (requested <= deadline)
+                {
+                    continue;
+                }
+
+                var passed = deadline <= context.CurrentUtcDateTime;
+                deadline = requested;
                 logger.LogInformation("Owner {Owner}: deadline moved to {Deadline}", input.OwnerId, deadline);
-                extension = context.WaitForExternalEvent<DeadlineExtendedEvent>(CycleEvents.DeadlineExtended);
+                if (!submitted && passed)
+                {
+                    // Missing at the old deadline: told at once that there is a new one (the mail shows it).
+                    remindersSent++;
+                    submitted |= !await context.SendReminderAsync(new SendReminderInput(input.AgreementId, input.Year, input.OwnerId, remindersSent));
+                }
+
+                // Reminders of the new deadline that are already due are skipped, like at start.
+                remindersSent = Math.Max(remindersSent, reminders.Count(o => deadline - o <= context.CurrentUtcDateTime));
             }
-            else if (winner == closing)
-            {
-                closedByCycle = true;
-                break;
-            }
-            else if (wakeAt < deadline)
+            else if (wakeAt == nextReminder)
             {
                 remindersSent++;
                 // The activity re-checks Tables: an answer stored while its event was still in flight suppresses the reminder.
-                var sent = await context.CallActivityAsync<bool>(
-                    nameof(SendReminderActivity), new SendReminderInput(input.AgreementId, input.Year, input.OwnerId, remindersSent), RetryPolicies.Outage);
-                submitted |= !sent;
+                submitted |= !await context.SendReminderAsync(new SendReminderInput(input.AgreementId, input.Year, input.OwnerId, remindersSent));
             }
             else
             {
@@ -78,48 +90,28 @@ public sealed class OwnerInputOrchestrator : TaskOrchestrator<OwnerInputInput, O
             }
         }
 
-        var result = await context.CallActivityAsync<OwnerInputResult>(nameof(RecordOwnerOutcomeActivity), owner, RetryPolicies.Outage);
-        await context.CallActivityAsync(nameof(NotifyCycleActivity), new NotifyCycleInput(input.CycleInstanceId, result), RetryPolicies.Outage);
+        // A submission whose wake-up event never arrived (the form stores first; a host killed in between loses the
+        // event) still gets its receipt: the activity sends one only if the latest submission has none yet.
+        var receipted = await context.SendReceiptAsync(new SendReceiptInput(input.AgreementId, input.Year, input.OwnerId, Revision: 0));
+        return new OwnerInputResult(input.OwnerId, submitted || receipted > 0, remindersSent);
+    }
 
-        // A submission whose wake-up event never arrived (the form stores first and raises best effort; a host killed
-        // in between loses the event) still gets its receipt. After NotifyCycle, so histories of running instances replay unchanged.
-        if (result.LatestSubmittedRevision > receiptRevision)
+    /// <summary>Waits out further submissions that follow within the debounce time; returns the next wait for a submission.</summary>
+    static async Task<Task<ResponseSubmittedEvent>> DebounceAsync(TaskOrchestrationContext context, TimeSpan debounce)
+    {
+        var next = context.WaitFor<ResponseSubmittedEvent>();
+        if (debounce <= TimeSpan.Zero)
         {
-            await context.CallActivityAsync(
-                nameof(SendReceiptActivity), new SendReceiptInput(input.AgreementId, input.Year, input.OwnerId, result.LatestSubmittedRevision), RetryPolicies.Outage);
-            receiptRevision = result.LatestSubmittedRevision;
+            return next;
         }
 
-        // Grace period: the form still accepts answers until the cycle closes, and a late answer deserves its receipt too.
-        // The cycle says when it closes; the timer only guards against a cycle that never does.
-        if (!closedByCycle && input.GracePeriod > TimeSpan.Zero)
+        using var cancellation = new CancellationTokenSource();
+        var quiet = context.CreateTimer(context.CurrentUtcDateTime.Add(debounce), cancellation.Token);
+        while (await Task.WhenAny(quiet, next) == next)
         {
-            using var guardCancellation = new CancellationTokenSource();
-            var guard = context.CreateTimer(deadline.Add(input.GracePeriod).AddHours(1).UtcDateTime, guardCancellation.Token);
-            while (true)
-            {
-                var winner = await Task.WhenAny(guard, submission, closing);
-                if (winner != submission)
-                {
-                    break;
-                }
-
-                var revision = (await submission).Revision;
-                if (revision > receiptRevision)
-                {
-                    receiptRevision = revision;
-                    await context.CallActivityAsync(nameof(SendReceiptActivity), new SendReceiptInput(input.AgreementId, input.Year, input.OwnerId, revision), RetryPolicies.Outage);
-                }
-
-                submission = context.WaitForExternalEvent<ResponseSubmittedEvent>(CycleEvents.ResponseSubmitted);
-            }
-
-            if (!guard.IsCompleted)
-            {
-                guardCancellation.Cancel();
-            }
+            next = context.WaitFor<ResponseSubmittedEvent>();
         }
 
-        return result;
+        return next;
     }
 }

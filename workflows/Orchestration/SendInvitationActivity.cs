@@ -5,24 +5,22 @@ using Trygghetsuppfoljning.Workflows.Storage;
 
 namespace Trygghetsuppfoljning.Workflows.Orchestration;
 
-/// <summary>Mails the owner a personal link, once: a recorded invitation makes a rerun a no-op.</summary>
-public sealed class SendInvitationActivity(
-    AgreementRepository agreements, CycleRepository cycles, OwnerProgressRepository progress, OwnerLinkIssuer links, MailComposer composer, IMailSender mail, TimeProvider time)
+/// <summary>Mails the owner a personal link, once: a recorded invitation makes a rerun a no-op. Reads only this owner's rows.</summary>
+public sealed class SendInvitationActivity(CycleSnapshots snapshots, OwnerProgressRepository progress, OwnerLinkIssuer links, MailComposer composer, IMailSender mail, TimeProvider time)
     : TaskActivity<OwnerTaskInput, bool>
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, OwnerTaskInput input)
     {
-        var cycle = await cycles.GetAsync(input.AgreementId, input.Year);
-        if ((await progress.GetAsync(cycle.Id, input.OwnerId)).InvitedUtc is not null)
+        var owner = await snapshots.FindOwnerAsync(input.AgreementId, input.Year, input.OwnerId);
+        if (owner is null || !owner.Roster.IsActive || owner.Cycle.State == Domain.CycleState.Closed
+            || (await progress.GetAsync(owner.Cycle.Id, input.OwnerId)).InvitedUtc is not null)
         {
             return false;
         }
 
-        var agreement = await agreements.GetAsync(input.AgreementId);
-        var owner = agreement.Owners.First(o => o.Id == input.OwnerId);
         var link = await links.IssueAsync(input.AgreementId, input.Year, input.OwnerId);
-        await mail.SendAsync(composer.Invitation(agreement, cycle, owner, link, reminderNumber: 0));
-        await progress.UpdateAsync(cycle.Id, input.OwnerId, p => p with { InvitedUtc = time.GetUtcNow() });
+        await mail.SendAsync(composer.Invitation(owner.Agreement, owner.Cycle, owner.Owner, link, reminderNumber: 0));
+        await progress.UpdateAsync(owner.Cycle.Id, input.OwnerId, p => p with { InvitedUtc = p.InvitedUtc ?? time.GetUtcNow() });
         return true;
     }
 }

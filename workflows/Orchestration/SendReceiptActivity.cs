@@ -4,23 +4,32 @@ using Trygghetsuppfoljning.Workflows.Storage;
 
 namespace Trygghetsuppfoljning.Workflows.Orchestration;
 
-/// <summary>Mails the owner a copy of the submitted revision.</summary>
-public sealed class SendReceiptActivity(
-    AgreementRepository agreements, CycleRepository cycles, ResponseRepository responses, MailComposer composer, IMailSender mail)
-    : TaskActivity<SendReceiptInput, bool>
+/// <summary>
+/// Mails the owner a copy of a submitted revision, unless a receipt for it (or a later one) went out already: the
+/// receipted revision is recorded, so repeated submits, retries and the catch-up after a lost event mail once.
+/// </summary>
+public sealed class SendReceiptActivity(CycleSnapshots snapshots, ResponseRepository responses, OwnerProgressRepository progress, MailComposer composer, IMailSender mail)
+    : TaskActivity<SendReceiptInput, int>
 {
-    public override async Task<bool> RunAsync(TaskActivityContext context, SendReceiptInput input)
+    /// <returns>The receipted revision, or 0 when nothing was sent.</returns>
+    public override async Task<int> RunAsync(TaskActivityContext context, SendReceiptInput input)
     {
-        var cycle = await cycles.GetAsync(input.AgreementId, input.Year);
-        var revision = (await responses.ListRevisionsAsync(cycle.Id, input.OwnerId)).FirstOrDefault(r => r.Revision == input.Revision);
-        if (revision is null)
+        var owner = await snapshots.FindOwnerAsync(input.AgreementId, input.Year, input.OwnerId);
+        if (owner is null)
         {
-            return false;
+            return 0;
         }
 
-        var agreement = await agreements.GetAsync(input.AgreementId);
-        var owner = agreement.Owners.First(o => o.Id == input.OwnerId);
-        await mail.SendAsync(composer.Receipt(agreement, cycle, owner, revision));
-        return true;
+        var revision = input.Revision == 0
+            ? await responses.LatestSubmittedAsync(owner.Cycle.Id, input.OwnerId)
+            : await responses.GetRevisionAsync(owner.Cycle.Id, input.OwnerId, input.Revision);
+        if (revision is null || (await progress.GetAsync(owner.Cycle.Id, input.OwnerId)).ReceiptRevision >= revision.Revision)
+        {
+            return 0;
+        }
+
+        await mail.SendAsync(composer.Receipt(owner.Agreement, owner.Cycle, owner.Owner, revision));
+        await progress.UpdateAsync(owner.Cycle.Id, input.OwnerId, p => p with { ReceiptRevision = Math.Max(p.ReceiptRevision, revision.Revision) });
+        return revision.Revision;
     }
 }

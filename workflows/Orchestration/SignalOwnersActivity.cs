@@ -5,29 +5,29 @@ using Trygghetsuppfoljning.Workflows.Storage;
 
 namespace Trygghetsuppfoljning.Workflows.Orchestration;
 
-/// <summary>Cycle → every owner instance: a moved deadline or the cycle closing. Also records a new deadline on the cycle row.</summary>
-public sealed class SignalOwnersActivity(DurableTaskClient client, CycleRepository cycles) : TaskActivity<SignalOwnersInput, int>
+/// <summary>
+/// Cycle → every active owner's instance, in bounded parallel: a moved deadline, or the cycle closing. Owners are read
+/// from the roster, so the cycle's history does not carry them.
+/// </summary>
+public sealed class SignalOwnersActivity(DurableTaskClient client, CycleRosterRepository rosters) : TaskActivity<SignalOwnersInput, int>
 {
+    const int Parallelism = 16;
+
     public override async Task<int> RunAsync(TaskActivityContext context, SignalOwnersInput input)
     {
-        object payload = input.EventName switch
+        var owners = await rosters.ListActiveOwnerIdsAsync(CycleIds.For(input.AgreementId, input.Year));
+        await Parallel.ForEachAsync(owners, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (ownerId, ct) =>
         {
-            CycleEvents.DeadlineExtended => new DeadlineExtendedEvent(input.NewDeadlineUtc ?? throw new ArgumentException("A new deadline is required.", nameof(input))),
-            CycleEvents.CycleClosing => new CloseRequestedEvent("cycle"),
-            _ => throw new ArgumentException($"Owners do not handle '{input.EventName}'.", nameof(input)),
-        };
-
-        if (input.NewDeadlineUtc is { } deadline)
-        {
-            var cycle = await cycles.GetAsync(input.AgreementId, input.Year);
-            await cycles.SaveAsync(cycle with { DeadlineUtc = deadline });
-        }
-
-        foreach (var ownerId in input.OwnerIds)
-        {
-            await InstanceEvents.RaiseAsync(client, CycleIds.OwnerInstance(input.AgreementId, input.Year, ownerId), input.EventName, payload);
-        }
-
-        return input.OwnerIds.Count;
+            var instanceId = CycleIds.OwnerInstance(input.AgreementId, input.Year, ownerId);
+            if (input.NewDeadlineUtc is { } deadline)
+            {
+                await client.RaiseAsync(instanceId, new DeadlineExtendedEvent(deadline), ct);
+            }
+            else
+            {
+                await client.RaiseAsync(instanceId, new CycleClosingEvent("cycle"), ct);
+            }
+        });
+        return owners.Count;
     }
 }

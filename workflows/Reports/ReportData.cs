@@ -6,6 +6,7 @@ namespace Trygghetsuppfoljning.Workflows.Reports;
 /// Everything the steering group's report says, gathered before any OpenXml is written. Built only from
 /// stored state of a closed cycle, so regenerating the report yields the same content.
 /// </summary>
+/// <param name="ReplacedOwnersAnswers">Submitted answers of owners replaced mid-cycle that a later answer superseded: listed, marked, never dropped.</param>
 public sealed record ReportData(
     Agreement Agreement,
     Cycle Cycle,
@@ -15,4 +16,5 @@ public sealed record ReportData(
     IReadOnlyList<CycleAggregate> History,
     IReadOnlyList<MeasureOutcome> Outcomes,
     IReadOnlyList<OwnerProgress> Owners,
-    RevisionAssessment Revision);
+    RevisionAssessment Revision,
+    IReadOnlyList<FinalAnswer>? ReplacedOwnersAnswers = null);

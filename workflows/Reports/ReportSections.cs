@@ -372,6 +372,18 @@ internal sealed class ReportSections
                 }
 
                 w.WriteElement(meta);
+                if (outcome?.AnsweredBy is { } answeredBy)
+                {
+                    w.WriteElement(ReportElements.Plain(t.Format("report.appendix.answeredByReplaced", answeredBy.Name, owner?.Name ?? measure.OwnerId)));
+                }
+
+                foreach (var earlier in (data.ReplacedOwnersAnswers ?? []).Where(a => a.MeasureId == measure.Id))
+                {
+                    var by = ownerById.GetValueOrDefault(earlier.OwnerId)?.Name ?? earlier.OwnerId;
+                    w.WriteElement(ReportElements.Plain(t.Format("report.appendix.earlierAnswer", by, t.Date(earlier.SavedUtc),
+                        earlier.Answer.Status is { } es ? t.Status(es) : t["report.notAnswered"], Or(earlier.Answer.Comment))));
+                }
+
                 if (answer is null)
                 {
                     continue;

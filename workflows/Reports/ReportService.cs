@@ -5,28 +5,44 @@ namespace Trygghetsuppfoljning.Workflows.Reports;
 
 /// <summary>Gathers a cycle's stored state into <see cref="ReportData"/>, generates the .docx and archives it.</summary>
 public sealed class ReportService(
-    AgreementRepository agreements,
     CycleRepository cycles,
+    CycleSnapshots snapshots,
     ResponseRepository responses,
     OwnerProgressRepository progress,
     AggregateRepository aggregates,
     ReportGenerator generator,
     ReportArchive archive)
 {
+    /// <summary>Everything from the cycle's own roster: the agreement as the cycle took it, and every submitted answer.</summary>
     public async Task<ReportData> LoadAsync(string agreementId, int year, string language = "sv", CancellationToken cancellationToken = default)
     {
-        var agreement = await agreements.GetAsync(agreementId, cancellationToken);
         var cycle = await cycles.GetAsync(agreementId, year, cancellationToken);
+        var roster = await snapshots.GetRosterAsync(cycle, cancellationToken);
+        var agreement = roster.ToAgreement();
         var latest = await responses.LatestSubmittedAsync(cycle.Id, cancellationToken);
-        var all = await aggregates.ListAsync(agreementId, cancellationToken);
-        var current = all.FirstOrDefault(a => a.Year == year) ?? CycleAggregator.Aggregate(agreement, year, latest);
-        var byOwner = latest.ToDictionary(r => r.OwnerId, StringComparer.Ordinal);
+        var history = await aggregates.ListAsync(agreementId, cancellationToken);
+
+        // Computed, not read back: the stored aggregate keeps no owner ids, and this stays byte-identical on regeneration.
+        var current = CycleAggregator.Aggregate(roster, year, latest);
+        var counting = AnswerSelection.Select(roster, latest).ToDictionary(a => a.MeasureId, StringComparer.Ordinal);
+        var ownerById = agreement.Owners.ToDictionary(o => o.Id, StringComparer.Ordinal);
         var outcomes = agreement.Measures.Select(m =>
         {
-            var owner = agreement.OwnerOf(m);
-            var response = byOwner.GetValueOrDefault(owner.Id);
-            return new MeasureOutcome(m, owner, response?.Answers.FirstOrDefault(a => a.MeasureId == m.Id), response?.SavedUtc);
+            var owner = ownerById[m.OwnerId];
+            var answer = counting.GetValueOrDefault(m.Id);
+            var answeredBy = answer is not null && answer.OwnerId != owner.Id ? ownerById.GetValueOrDefault(answer.OwnerId) : null;
+            return new MeasureOutcome(m, owner, answer?.Answer, answer?.SavedUtc, answeredBy);
         }).ToList();
+
+        // Replaced owners' submitted answers that a later one superseded are still part of the record.
+        var replaced = roster.Owners.Where(o => !o.IsActive).Select(o => o.Owner.Id).ToHashSet(StringComparer.Ordinal);
+        var superseded = latest
+            .Where(r => replaced.Contains(r.OwnerId))
+            .SelectMany(r => r.Answers.Select(a => new FinalAnswer(a.MeasureId, r.OwnerId, r.SavedUtc, a)))
+            .Where(a => roster.Find(a.OwnerId)!.Measures.Any(m => m.Measure.Id == a.MeasureId)
+                && !(counting.TryGetValue(a.MeasureId, out var c) && c.OwnerId == a.OwnerId))
+            .OrderBy(a => a.MeasureId, StringComparer.Ordinal)
+            .ToList();
 
         // The report is dated by the cycle's close, not by the clock, so regenerating it gives the same document.
         var asOf = cycle.ClosedUtc ?? cycle.DeadlineUtc;
@@ -37,24 +53,31 @@ public sealed class ReportService(
             language,
             reportDate,
             current,
-            all.Where(a => a.Year < year).ToList(),
+            history.Where(a => a.Year < year).ToList(),
             outcomes,
             await progress.ListAsync(cycle.Id, cancellationToken),
-            RevisionAssessment.For(agreement, reportDate));
+            RevisionAssessment.For(agreement, reportDate),
+            superseded);
     }
 
-    public async Task<string> GenerateAndArchiveAsync(string agreementId, int year, string language = "sv", CancellationToken cancellationToken = default)
+    /// <summary>The report as of now, not archived (an open cycle's preview).</summary>
+    public async Task<byte[]> GenerateAsync(string agreementId, int year, string language = "sv", CancellationToken cancellationToken = default)
     {
         var data = await LoadAsync(agreementId, year, language, cancellationToken);
         using var buffer = new MemoryStream();
         generator.Generate(data, buffer);
-        buffer.Position = 0;
+        return buffer.ToArray();
+    }
+
+    /// <summary>Generates and archives; the cycle row changes only its report name, under its ETag (never its state).</summary>
+    public async Task<string> GenerateAndArchiveAsync(string agreementId, int year, string language = "sv", CancellationToken cancellationToken = default)
+    {
+        var bytes = await GenerateAsync(agreementId, year, language, cancellationToken);
         var blobName = ReportArchive.BlobName(agreementId, year, language);
-        await archive.SaveAsync(blobName, buffer, cancellationToken);
+        await archive.SaveAsync(blobName, new MemoryStream(bytes, writable: false), cancellationToken);
         if (language == "sv")
         {
-            var cycle = await cycles.GetAsync(agreementId, year, cancellationToken);
-            await cycles.SaveAsync(cycle with { ReportBlobName = blobName }, cancellationToken);
+            await cycles.UpdateAsync(agreementId, year, c => c with { ReportBlobName = blobName }, cancellationToken);
         }
 
         return blobName;

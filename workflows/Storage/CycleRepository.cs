@@ -4,6 +4,7 @@ using Trygghetsuppfoljning.Workflows.Domain;
 
 namespace Trygghetsuppfoljning.Workflows.Storage;
 
+/// <summary>Cycle rows. Every change is a read-modify-write under the row's ETag, so two writers never undo each other.</summary>
 public sealed class CycleRepository(TableStore store)
 {
     /// <summary>Creates the cycle if it does not exist yet; returns the stored one either way.</summary>
@@ -12,7 +13,7 @@ public sealed class CycleRepository(TableStore store)
         var table = await store.GetAsync(TableNames.Cycles, cancellationToken);
         try
         {
-            await table.AddEntityAsync(ToEntity(cycle), cancellationToken);
+            await table.AddEntityAsync(ToEntity(cycle with { OriginalDeadlineUtc = cycle.OriginalDeadlineUtc ?? cycle.DeadlineUtc }), cancellationToken);
             return cycle;
         }
         catch (RequestFailedException e) when (e.Status == 409)
@@ -21,10 +22,39 @@ public sealed class CycleRepository(TableStore store)
         }
     }
 
-    public async Task SaveAsync(Cycle cycle, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Applies <paramref name="change"/> to the stored row under its ETag, re-reading after a lost race. The change
+    /// returns null to leave the row as it is (a refusal decided on the freshest state). Returns the stored result,
+    /// or null when the cycle does not exist.
+    /// </summary>
+    public async Task<(Cycle Cycle, bool Changed)?> UpdateAsync(string agreementId, int year, Func<Cycle, Cycle?> change, CancellationToken cancellationToken = default)
     {
         var table = await store.GetAsync(TableNames.Cycles, cancellationToken);
-        await table.UpsertEntityAsync(ToEntity(cycle), TableUpdateMode.Replace, cancellationToken);
+        for (int attempt = 0; ; attempt++)
+        {
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(agreementId, Key(year), cancellationToken: cancellationToken);
+            if (!row.HasValue)
+            {
+                return null;
+            }
+
+            var current = Map(row.Value!);
+            var updated = change(current);
+            if (updated is null || updated == current)
+            {
+                return (current, false);
+            }
+
+            try
+            {
+                await table.UpdateEntityAsync(ToEntity(updated), row.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                return (updated, true);
+            }
+            catch (RequestFailedException e) when (e.Status == 412 && attempt < 20)
+            {
+                // Someone else changed the row in between: decide again on what is stored now.
+            }
+        }
     }
 
     public async Task<Cycle?> FindAsync(string agreementId, int year, CancellationToken cancellationToken = default)
@@ -49,6 +79,19 @@ public sealed class CycleRepository(TableStore store)
         return result.OrderBy(c => c.Year).ToList();
     }
 
+    /// <summary>Every cycle of every agreement (the migration and the purge walk them all).</summary>
+    public async Task<IReadOnlyList<Cycle>> ListAllAsync(CancellationToken cancellationToken = default)
+    {
+        var table = await store.GetAsync(TableNames.Cycles, cancellationToken);
+        var result = new List<Cycle>();
+        await foreach (var e in table.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
+        {
+            result.Add(Map(e));
+        }
+
+        return result.OrderBy(c => c.AgreementId, StringComparer.Ordinal).ThenBy(c => c.Year).ToList();
+    }
+
     static string Key(int year) => year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
 
     static TableEntity ToEntity(Cycle c) => new(c.AgreementId, Key(c.Year))
@@ -58,6 +101,8 @@ public sealed class CycleRepository(TableStore store)
         ["State"] = c.State.ToString(),
         ["ClosedUtc"] = c.ClosedUtc,
         ["ReportBlobName"] = c.ReportBlobName,
+        ["OriginalDeadlineUtc"] = c.OriginalDeadlineUtc,
+        ["FinalAnswersStored"] = c.FinalAnswersStored,
     };
 
     static Cycle Map(TableEntity e) => new(
@@ -67,5 +112,7 @@ public sealed class CycleRepository(TableStore store)
         e.GetDateTimeOffset("DeadlineUtc") ?? DateTimeOffset.MinValue,
         Enum.Parse<CycleState>(e.GetString("State")),
         e.GetDateTimeOffset("ClosedUtc"),
-        e.GetString("ReportBlobName"));
+        e.GetString("ReportBlobName"),
+        e.GetDateTimeOffset("OriginalDeadlineUtc"),
+        e.GetBoolean("FinalAnswersStored") ?? false);
 }

@@ -56,6 +56,27 @@ public sealed class OwnerProgressRepository(TableStore store)
         }
     }
 
+    /// <summary>
+    /// The form's record of a save: one merge of one column, no read. Only the form writes these columns, so a
+    /// merge cannot lose another writer's update (the orchestration's columns are left as they are).
+    /// </summary>
+    public async Task RecordSaveAsync(string cycleId, string ownerId, ResponseKind kind, DateTimeOffset savedUtc, CancellationToken cancellationToken = default)
+    {
+        var table = await store.GetAsync(TableNames.OwnerProgress, cancellationToken);
+        var column = kind == ResponseKind.Submitted ? "SubmittedUtc" : "DraftSavedUtc";
+        await table.UpsertEntityAsync(new TableEntity(cycleId, ownerId) { [column] = savedUtc }, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    /// <summary>Marks owners missing (or no longer missing) in batches: one call for the whole cycle at its deadline.</summary>
+    public async Task SetMissingAsync(string cycleId, IReadOnlyCollection<string> missingOwnerIds, IReadOnlyCollection<string> answeredOwnerIds, CancellationToken cancellationToken = default)
+    {
+        var table = await store.GetAsync(TableNames.OwnerProgress, cancellationToken);
+        var actions = missingOwnerIds.Select(o => (o, true)).Concat(answeredOwnerIds.Select(o => (o, false)))
+            .Select(x => new TableTransactionAction(TableTransactionActionType.UpsertMerge, new TableEntity(cycleId, x.o) { ["ReportedMissing"] = x.Item2 }))
+            .ToList();
+        await TableBatches.SubmitAsync(table, actions, cancellationToken);
+    }
+
     public async Task DeleteCycleAsync(string cycleId, CancellationToken cancellationToken = default)
     {
         var table = await store.GetAsync(TableNames.OwnerProgress, cancellationToken);
@@ -76,6 +97,7 @@ public sealed class OwnerProgressRepository(TableStore store)
         ["DraftSavedUtc"] = p.DraftSavedUtc,
         ["SubmittedUtc"] = p.SubmittedUtc,
         ["ReportedMissing"] = p.ReportedMissing,
+        ["ReceiptRevision"] = p.ReceiptRevision,
     };
 
     static OwnerProgress Map(TableEntity e) => new(
@@ -86,5 +108,6 @@ public sealed class OwnerProgressRepository(TableStore store)
         e.GetDateTimeOffset("LastRemindedUtc"),
         e.GetDateTimeOffset("DraftSavedUtc"),
         e.GetDateTimeOffset("SubmittedUtc"),
-        e.GetBoolean("ReportedMissing") ?? false);
+        e.GetBoolean("ReportedMissing") ?? false,
+        e.GetInt32("ReceiptRevision") ?? 0);
 }

@@ -22,6 +22,24 @@ public sealed class ReportArchive(IOptions<StorageOptions> options)
         return blobName;
     }
 
+    /// <summary>Deletes every archived report of the cycle (all languages); returns how many there were.</summary>
+    public async Task<int> DeleteCycleAsync(string agreementId, int year, CancellationToken cancellationToken = default)
+    {
+        if (!await container.ExistsAsync(cancellationToken))
+        {
+            return 0;
+        }
+
+        var count = 0;
+        await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, $"{agreementId}/{year}/", cancellationToken))
+        {
+            await container.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken);
+            count++;
+        }
+
+        return count;
+    }
+
     public async Task<byte[]> ReadAsync(string blobName, CancellationToken cancellationToken = default)
     {
         var result = await container.GetBlobClient(blobName).DownloadContentAsync(cancellationToken);

@@ -5,113 +5,234 @@ using Trygghetsuppfoljning.Workflows.Domain;
 namespace Trygghetsuppfoljning.Workflows.Storage;
 
 /// <summary>
-/// Owners' answers. Every save is a new revision row (insert, never overwrite), so nothing accepted is ever lost;
-/// one cycle's revisions share a partition.
+/// Owners' answers. Every save is a new revision (insert, never overwrite), so nothing accepted is ever lost; one
+/// cycle's revisions share a partition. Rows:
+/// <list type="bullet">
+/// <item><c>{owner}|{revision:D6}</c>: the revision (kind, time, first part of the answers' JSON);</item>
+/// <item><c>{owner}|{revision:D6}|{part:D2}</c>: further parts, so an answer set is never limited by one entity's 1 MiB;</item>
+/// <item><c>{owner}|head</c>: the latest revision numbers, so the form reads one revision instead of all of them.</item>
+/// </list>
+/// The revision and its head are written in one entity-group transaction: they can never disagree. Rows written
+/// before the head existed (older versions) are still read: without a head the owner's revisions are listed.
 /// </summary>
 public sealed class ResponseRepository(TableStore store)
 {
+    // 12 × 30,000 UTF-16 chars = 720 KB per entity, under the 1 MiB entity limit with room for the other columns.
+    const int ChunksPerEntity = 12;
+    const int CharsPerEntity = ChunksPerEntity * 30_000;
+    const string HeadSuffix = "|head";
+
     /// <summary>Stores the answers as the owner's next revision and returns it.</summary>
     public async Task<OwnerResponse> AppendAsync(
         string cycleId, string ownerId, ResponseKind kind, DateTimeOffset savedUtc, IReadOnlyList<MeasureAnswer> answers, CancellationToken cancellationToken = default)
     {
         var table = await store.GetAsync(TableNames.Responses, cancellationToken);
-        int revision = await LatestRevisionAsync(table, cycleId, ownerId, cancellationToken) + 1;
         var json = DomainJson.Serialize(answers);
         for (int attempt = 0; ; attempt++)
         {
-            var entity = new TableEntity(cycleId, RowKey(ownerId, revision))
+            var head = await ReadHeadAsync(table, cycleId, ownerId, cancellationToken);
+            int revision = head.LatestRevision + 1;
+            var actions = RevisionRows(cycleId, ownerId, revision, kind, savedUtc, json)
+                .Select(e => new TableTransactionAction(TableTransactionActionType.Add, e))
+                .ToList();
+            var newHead = new TableEntity(cycleId, ownerId + HeadSuffix)
             {
-                ["OwnerId"] = ownerId,
-                ["Revision"] = revision,
-                ["Kind"] = kind.ToString(),
+                ["LatestRevision"] = revision,
+                ["LatestSubmittedRevision"] = kind == ResponseKind.Submitted ? revision : head.LatestSubmittedRevision,
                 ["SavedUtc"] = savedUtc,
             };
-            ChunkedText.Write(entity, "Answers", json);
+            actions.Add(head.ETag is { } etag
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, newHead, etag)
+                : new TableTransactionAction(TableTransactionActionType.Add, newHead));
             try
             {
-                await table.AddEntityAsync(entity, cancellationToken);
+                await table.SubmitTransactionAsync(actions, cancellationToken);
                 return new OwnerResponse(cycleId, ownerId, revision, kind, savedUtc, answers);
             }
-            catch (RequestFailedException e) when (e.Status == 409 && attempt < 20)
+            catch (TableTransactionFailedException e) when ((e.Status is 409 or 412) && attempt < 20)
             {
-                // Two saves raced for the same revision number: take the next one rather than overwrite.
-                revision++;
+                // Another save of the same owner won the race for this revision number: take the next one, never overwrite.
             }
         }
+    }
+
+    /// <summary>The owner's newest revision of any kind (drafts included): what the form shows. Two keyed reads.</summary>
+    public async Task<OwnerResponse?> LatestAsync(string cycleId, string ownerId, CancellationToken cancellationToken = default)
+    {
+        var table = await store.GetAsync(TableNames.Responses, cancellationToken);
+        var head = await ReadHeadAsync(table, cycleId, ownerId, cancellationToken);
+        return head.LatestRevision == 0 ? null : await ReadRevisionAsync(table, cycleId, ownerId, head.LatestRevision, cancellationToken);
+    }
+
+    /// <summary>The owner's newest submitted revision, or null.</summary>
+    public async Task<OwnerResponse?> LatestSubmittedAsync(string cycleId, string ownerId, CancellationToken cancellationToken = default)
+    {
+        var table = await store.GetAsync(TableNames.Responses, cancellationToken);
+        var head = await ReadHeadAsync(table, cycleId, ownerId, cancellationToken);
+        return head.LatestSubmittedRevision == 0 ? null : await ReadRevisionAsync(table, cycleId, ownerId, head.LatestSubmittedRevision, cancellationToken);
+    }
+
+    /// <summary>Latest and latest submitted revision numbers (0 when none).</summary>
+    public async Task<(int Latest, int LatestSubmitted)> RevisionNumbersAsync(string cycleId, string ownerId, CancellationToken cancellationToken = default)
+    {
+        var table = await store.GetAsync(TableNames.Responses, cancellationToken);
+        var head = await ReadHeadAsync(table, cycleId, ownerId, cancellationToken);
+        return (head.LatestRevision, head.LatestSubmittedRevision);
+    }
+
+    public async Task<OwnerResponse?> GetRevisionAsync(string cycleId, string ownerId, int revision, CancellationToken cancellationToken = default)
+    {
+        var table = await store.GetAsync(TableNames.Responses, cancellationToken);
+        return await ReadRevisionAsync(table, cycleId, ownerId, revision, cancellationToken);
     }
 
     public async Task<IReadOnlyList<OwnerResponse>> ListRevisionsAsync(string cycleId, string ownerId, CancellationToken cancellationToken = default)
     {
         var table = await store.GetAsync(TableNames.Responses, cancellationToken);
-        string from = RowKey(ownerId, 0), to = RowKey(ownerId, 999_999);
-        var result = new List<OwnerResponse>();
+        string from = RowKey(ownerId, 0), to = RowKey(ownerId, 999_999) + "|~";
+        var rows = new List<TableEntity>();
         await foreach (var e in table.QueryAsync<TableEntity>(
             e => e.PartitionKey == cycleId && e.RowKey.CompareTo(from) >= 0 && e.RowKey.CompareTo(to) <= 0, cancellationToken: cancellationToken))
         {
-            result.Add(Map(e));
+            rows.Add(e);
         }
 
-        return result.OrderBy(r => r.Revision).ToList();
+        return Assemble(rows).OrderBy(r => r.Revision).ToList();
     }
 
-    /// <summary>The owner's newest revision of any kind (drafts included): what the form shows.</summary>
-    public async Task<OwnerResponse?> LatestAsync(string cycleId, string ownerId, CancellationToken cancellationToken = default)
-    {
-        var revisions = await ListRevisionsAsync(cycleId, ownerId, cancellationToken);
-        return revisions.Count == 0 ? null : revisions[^1];
-    }
-
-    /// <summary>The latest submitted revision per owner in the cycle: the answers that count.</summary>
+    /// <summary>The latest submitted revision per owner in the cycle (replaced owners included): the answers that count.</summary>
     public async Task<IReadOnlyList<OwnerResponse>> LatestSubmittedAsync(string cycleId, CancellationToken cancellationToken = default)
     {
         var table = await store.GetAsync(TableNames.Responses, cancellationToken);
-        var latest = new Dictionary<string, OwnerResponse>(StringComparer.Ordinal);
+        var latest = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
         await foreach (var e in table.QueryAsync<TableEntity>(
             e => e.PartitionKey == cycleId && e.GetString("Kind") == nameof(ResponseKind.Submitted), cancellationToken: cancellationToken))
         {
-            var r = Map(e);
-            if (!latest.TryGetValue(r.OwnerId, out var existing) || existing.Revision < r.Revision)
+            var ownerId = e.GetString("OwnerId");
+            if (!latest.TryGetValue(ownerId, out var existing) || (existing.GetInt32("Revision") ?? 0) < (e.GetInt32("Revision") ?? 0))
             {
-                latest[r.OwnerId] = r;
+                latest[ownerId] = e;
             }
         }
 
-        return latest.Values.OrderBy(r => r.OwnerId, StringComparer.Ordinal).ToList();
+        var result = new List<OwnerResponse>();
+        foreach (var (ownerId, e) in latest.OrderBy(x => x.Key, StringComparer.Ordinal))
+        {
+            result.Add((e.GetInt32("Parts") ?? 1) > 1
+                ? (await ReadRevisionAsync(table, cycleId, ownerId, e.GetInt32("Revision") ?? 0, cancellationToken))!
+                : Assemble([e]).Single());
+        }
+
+        return result;
     }
 
     public async Task<int> DeleteCycleAsync(string cycleId, CancellationToken cancellationToken = default)
     {
         var table = await store.GetAsync(TableNames.Responses, cancellationToken);
         var actions = new List<TableTransactionAction>();
-        await foreach (var e in table.QueryAsync<TableEntity>(e => e.PartitionKey == cycleId, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        int revisions = 0;
+        await foreach (var e in table.QueryAsync<TableEntity>(e => e.PartitionKey == cycleId, select: ["PartitionKey", "RowKey", "Kind"], cancellationToken: cancellationToken))
         {
             actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All));
+            revisions += e.GetString("Kind") is null ? 0 : 1;
         }
 
         await TableBatches.SubmitAsync(table, actions, cancellationToken);
-        return actions.Count;
+        return revisions;
     }
 
-    static async Task<int> LatestRevisionAsync(TableClient table, string cycleId, string ownerId, CancellationToken cancellationToken)
+    static IEnumerable<TableEntity> RevisionRows(string cycleId, string ownerId, int revision, ResponseKind kind, DateTimeOffset savedUtc, string json)
     {
-        string from = RowKey(ownerId, 0), to = RowKey(ownerId, 999_999);
-        int latest = 0;
-        await foreach (var e in table.QueryAsync<TableEntity>(
-            e => e.PartitionKey == cycleId && e.RowKey.CompareTo(from) >= 0 && e.RowKey.CompareTo(to) <= 0, select: ["Revision"], cancellationToken: cancellationToken))
+        var pieces = new List<string>();
+        for (int offset = 0; offset < json.Length || pieces.Count == 0;)
         {
-            latest = Math.Max(latest, e.GetInt32("Revision") ?? 0);
+            // Never split a surrogate pair between two entities.
+            int length = Math.Min(CharsPerEntity, json.Length - offset);
+            if (offset + length < json.Length && char.IsHighSurrogate(json[offset + length - 1]))
+            {
+                length--;
+            }
+
+            pieces.Add(json.Substring(offset, length));
+            offset += length;
         }
 
-        return latest;
+        for (int part = 0; part < pieces.Count; part++)
+        {
+            var entity = part == 0
+                ? new TableEntity(cycleId, RowKey(ownerId, revision))
+                {
+                    ["OwnerId"] = ownerId,
+                    ["Revision"] = revision,
+                    ["Kind"] = kind.ToString(),
+                    ["SavedUtc"] = savedUtc,
+                    ["Parts"] = pieces.Count,
+                }
+                : new TableEntity(cycleId, $"{RowKey(ownerId, revision)}|{part:D2}");
+            ChunkedText.Write(entity, "Answers", pieces[part]);
+            yield return entity;
+        }
+    }
+
+    static async Task<OwnerResponse?> ReadRevisionAsync(TableClient table, string cycleId, string ownerId, int revision, CancellationToken cancellationToken)
+    {
+        string from = RowKey(ownerId, revision), to = from + "|~";
+        var rows = new List<TableEntity>();
+        await foreach (var e in table.QueryAsync<TableEntity>(
+            e => e.PartitionKey == cycleId && e.RowKey.CompareTo(from) >= 0 && e.RowKey.CompareTo(to) <= 0, cancellationToken: cancellationToken))
+        {
+            rows.Add(e);
+        }
+
+        return Assemble(rows).SingleOrDefault();
+    }
+
+    /// <summary>Joins revision rows with their parts (rows arrive in key order: a revision, then its parts).</summary>
+    static IEnumerable<OwnerResponse> Assemble(IReadOnlyList<TableEntity> rows)
+    {
+        foreach (var main in rows.Where(r => r.GetString("Kind") is not null))
+        {
+            var json = string.Concat(new[] { ChunkedText.Read(main, "Answers") }.Concat(
+                rows.Where(r => r.GetString("Kind") is null && r.RowKey.StartsWith(main.RowKey + "|", StringComparison.Ordinal))
+                    .OrderBy(r => r.RowKey, StringComparer.Ordinal)
+                    .Select(r => ChunkedText.Read(r, "Answers"))));
+            yield return new OwnerResponse(
+                main.PartitionKey,
+                main.GetString("OwnerId"),
+                main.GetInt32("Revision") ?? 0,
+                Enum.Parse<ResponseKind>(main.GetString("Kind")),
+                main.GetDateTimeOffset("SavedUtc") ?? DateTimeOffset.MinValue,
+                DomainJson.Deserialize<List<MeasureAnswer>>(json));
+        }
+    }
+
+    /// <summary>The head row; rows stored before heads existed are counted once instead (and the next save writes the head).</summary>
+    static async Task<Head> ReadHeadAsync(TableClient table, string cycleId, string ownerId, CancellationToken cancellationToken)
+    {
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(cycleId, ownerId + HeadSuffix, cancellationToken: cancellationToken);
+        if (row.HasValue)
+        {
+            var h = row.Value!;
+            return new Head(h.GetInt32("LatestRevision") ?? 0, h.GetInt32("LatestSubmittedRevision") ?? 0, h.ETag);
+        }
+
+        string from = RowKey(ownerId, 0), to = RowKey(ownerId, 999_999);
+        int latest = 0, latestSubmitted = 0;
+        await foreach (var e in table.QueryAsync<TableEntity>(
+            e => e.PartitionKey == cycleId && e.RowKey.CompareTo(from) >= 0 && e.RowKey.CompareTo(to) <= 0, select: ["Revision", "Kind"], cancellationToken: cancellationToken))
+        {
+            var revision = e.GetInt32("Revision") ?? 0;
+            latest = Math.Max(latest, revision);
+            if (e.GetString("Kind") == nameof(ResponseKind.Submitted))
+            {
+                latestSubmitted = Math.Max(latestSubmitted, revision);
+            }
+        }
+
+        return new Head(latest, latestSubmitted, null);
     }
 
     static string RowKey(string ownerId, int revision) => $"{ownerId}|{revision:D6}";
 
-    static OwnerResponse Map(TableEntity e) => new(
-        e.PartitionKey,
-        e.GetString("OwnerId"),
-        e.GetInt32("Revision") ?? 0,
-        Enum.Parse<ResponseKind>(e.GetString("Kind")),
-        e.GetDateTimeOffset("SavedUtc") ?? DateTimeOffset.MinValue,
-        DomainJson.Deserialize<List<MeasureAnswer>>(ChunkedText.Read(e, "Answers")));
+    sealed record Head(int LatestRevision, int LatestSubmittedRevision, ETag? ETag);
 }

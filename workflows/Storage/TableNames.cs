@@ -29,4 +29,10 @@ public static class TableNames
 
     /// <summary>PK agreement id, RK inverted ticks + random: coordinator actions, newest first.</summary>
     public const string Audit = "Audit";
+
+    /// <summary>PK cycle id, RK owner id (one row per owner with their measures) or "_header" (the agreement's header): a cycle's own roster.</summary>
+    public const string CycleRoster = "CycleRoster";
+
+    /// <summary>PK cycle id of a closed cycle, RK measure id: the answer that counted, kept so next year's form reads it by key.</summary>
+    public const string FinalAnswers = "FinalAnswers";
 }

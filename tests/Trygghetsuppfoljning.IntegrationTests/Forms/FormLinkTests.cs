@@ -94,7 +94,7 @@ public sealed class FormLinkTests(AzuriteFixture azurite)
         var (liveStatus, liveHtml) = await s.Client.GetAsync(working);
         Assert.Equal(200, liveStatus);
         Assert.All(changed.MeasuresOf("johan-ek"), m => Assert.Contains(m.Title, System.Net.WebUtility.HtmlDecode(liveHtml), StringComparison.Ordinal));
-        await services.GetRequiredService<CycleRepository>().SaveAsync(s.Cycle with { State = CycleState.Closed, ClosedUtc = DateTimeOffset.UtcNow });
+        await services.GetRequiredService<CycleRepository>().UpdateAsync(s.Cycle.AgreementId, s.Cycle.Year, c => c with { State = CycleState.Closed, ClosedUtc = DateTimeOffset.UtcNow });
         var (afterClose, afterCloseHtml) = await s.Client.GetAsync(working);
         Assert.Equal(404, afterClose);
         Assert.Equal(bodies.Values.First(), afterCloseHtml);

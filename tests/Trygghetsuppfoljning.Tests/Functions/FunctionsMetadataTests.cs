@@ -15,7 +15,7 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void Every_activity_and_orchestrator_of_workflows_has_a_trigger_under_its_task_name()
     {
-        foreach (var activity in ServiceCollectionExtensions.ActivityTypes)
+        foreach (var activity in DurableTasks.Activities)
         {
             Assert.Equal("activityTrigger", TriggerOf(activity.Name).GetProperty("type").GetString());
         }

@@ -1,0 +1,37 @@
+using Trygghetsuppfoljning.Workflows.Domain;
+
+namespace Trygghetsuppfoljning.Workflows.Storage;
+
+/// <summary>
+/// Last year's answers for next year's form. At close the final answer per measure is stored once; a closed cycle
+/// stored before that existed gets them on first use (computed from its answers, then stored), so old data keeps working.
+/// </summary>
+public sealed class FinalAnswerStore(CycleRepository cycles, CycleSnapshots snapshots, ResponseRepository responses, FinalAnswerRepository finalAnswers)
+{
+    /// <summary>Stores the closed cycle's final answers and marks the cycle; returns how many measures had one.</summary>
+    public async Task<int> StoreAsync(Cycle cycle, CancellationToken cancellationToken = default)
+    {
+        var roster = await snapshots.GetRosterAsync(cycle, cancellationToken);
+        var selected = AnswerSelection.Select(roster, await responses.LatestSubmittedAsync(cycle.Id, cancellationToken));
+        await finalAnswers.SaveAsync(cycle.Id, selected, cancellationToken);
+        await cycles.UpdateAsync(cycle.AgreementId, cycle.Year, c => c with { FinalAnswersStored = true }, cancellationToken);
+        return selected.Count;
+    }
+
+    /// <summary>The previous year's final answers for these measures; none when that cycle is not closed.</summary>
+    public async Task<IReadOnlyList<FinalAnswer>> PreviousYearAsync(string agreementId, int year, IEnumerable<string> measureIds, CancellationToken cancellationToken = default)
+    {
+        var previous = await cycles.FindAsync(agreementId, year - 1, cancellationToken);
+        if (previous is not { State: CycleState.Closed })
+        {
+            return [];
+        }
+
+        if (!previous.FinalAnswersStored)
+        {
+            await StoreAsync(previous, cancellationToken);
+        }
+
+        return await finalAnswers.FindAsync(previous.Id, measureIds, cancellationToken);
+    }
+}
