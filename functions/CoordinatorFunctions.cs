@@ -59,6 +59,16 @@ public sealed class CoordinatorFunctions(CoordinatorService coordinator)
         return body is null ? new BadRequestObjectResult("Body required.") : ToResult(await coordinator.ReplaceOwnerAsync(client, agreementId, year, ownerId, body, ApiActor));
     }
 
+    [Function(nameof(ResumeCycle))]
+    public async Task<IActionResult> ResumeCycle(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/cycles/{agreementId}/{year:int}/resume")] HttpRequest request, string agreementId, int year, [DurableClient] DurableTaskClient client) =>
+        ToResult(await coordinator.ResumeAsync(client, agreementId, year, ApiActor));
+
+    [Function(nameof(MigrateStorage))]
+    public async Task<IActionResult> MigrateStorage(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/migrate")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        ToResult(await coordinator.MigrateAsync(client, ApiActor, request.HttpContext.RequestAborted));
+
     [Function(nameof(ImportAgreement))]
     public async Task<IActionResult> ImportAgreement([HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/agreements")] HttpRequest request)
     {

@@ -6,12 +6,14 @@ using Trygghetsuppfoljning.Workflows.Retention;
 
 namespace Trygghetsuppfoljning.Functions;
 
-public sealed class YearlyTimerFunction(CycleStarter starter, RetentionPurger purger, ILogger<YearlyTimerFunction> logger)
+public sealed class YearlyTimerFunction(CycleStarter starter, RetentionPurger purger, Workflows.Migration.StorageMigrator migrator, ILogger<YearlyTimerFunction> logger)
 {
     /// <summary>Starts one cycle per active agreement for the year just ended; the CRON is the Schedule:Cron setting.</summary>
     [Function(nameof(StartYearlyCycles))]
     public async Task StartYearlyCycles([TimerTrigger("%Schedule:Cron%")] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
+        // Whatever an older version stored is converted before this year's cycles start (a no-op when current).
+        await migrator.MigrateAsync(client, cancellationToken);
         foreach (var outcome in await starter.StartAllAsync(client, cancellationToken))
         {
             logger.LogInformation("{Outcome}", outcome);

@@ -47,6 +47,10 @@ public static class LocalCli
                     return await CallAsync(rest, api => api.PostAsync(CyclePath(rest) + "/close"));
                 case "report":
                     return await ReportAsync(rest);
+                case "resume":
+                    return await CallAsync(rest, api => api.PostAsync(CyclePath(rest) + "/resume"));
+                case "migrate":
+                    return await CallAsync(rest, api => api.PostAsync("api/migrate"));
                 case "purge":
                     return await CallAsync(rest, api => api.PostAsync("api/retention/purge"));
                 default:
@@ -60,6 +64,8 @@ public static class LocalCli
                           extend <agreement> <year> <new deadline>
                           close <agreement> <year>
                           report <agreement> <year> [--out file.docx] [--regenerate true] [--lang sv|en]
+                          resume <agreement> <year>            start a Failed cycle again (answers and sent mail are kept)
+                          migrate                              convert data stored by an older version (serve also does it at start)
                           purge                                delete answers, progress and links of cycles closed longer ago than Retention:Period
                         The API verbs talk to a running `serve`: --url (or TRYGGHET_URL, default http://127.0.0.1:7071) and
                         --key (or TRYGGHET_API_KEY / Coordinator__ApiKey).

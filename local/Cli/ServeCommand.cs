@@ -29,6 +29,15 @@ public static class ServeCommand
         }
 
         await using var engine = await LocalEngine.StartAsync(settings, cancellationToken: stop.Token);
+
+        // Data stored by an older version is converted before anything runs on it, and the conversion is reported.
+        var migrated = await engine.Services.GetRequiredService<Workflows.Migration.StorageMigrator>().MigrateAsync(engine.Client, stop.Token);
+        if (migrated.ChangedAnything)
+        {
+            await output.WriteLineAsync(
+                $"Migrated stored data: {migrated.RostersTaken} roster(s), {migrated.FinalAnswersStored} closed cycle(s), {migrated.CyclesRestarted} open cycle(s) restarted, {migrated.AggregatesCleaned} aggregate(s).");
+        }
+
         await output.WriteLineAsync($"Trygghetsuppföljning serving on {engine.BaseUrl} (form: {engine.BaseUrl}/forms/…, coordinator API: {engine.BaseUrl}/api/…). Ctrl+C stops.");
         await output.FlushAsync();
         try

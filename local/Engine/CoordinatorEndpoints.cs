@@ -50,6 +50,11 @@ internal static class CoordinatorEndpoints
             return ToResult(await coordinator.ImportAgreementAsync(buffer.ToArray(), ApiActor, ct));
         });
 
+        api.MapPost("/cycles/{agreementId}/{year:int}/resume", async (string agreementId, int year, CoordinatorService coordinator, DurableTaskClient client, CancellationToken ct) =>
+            ToResult(await coordinator.ResumeAsync(client, agreementId, year, ApiActor, ct)));
+
+        api.MapPost("/migrate", async (CoordinatorService coordinator, DurableTaskClient client, CancellationToken ct) => ToResult(await coordinator.MigrateAsync(client, ApiActor, ct)));
+
         api.MapPost("/retention/purge", async (CoordinatorService coordinator, DurableTaskClient client, CancellationToken ct) => ToResult(await coordinator.PurgeAsync(client, ApiActor, ct)));
 
         api.MapGet("/cycles/{agreementId}/{year:int}/report", async (string agreementId, int year, bool? regenerate, string? lang, CoordinatorService coordinator, CancellationToken ct) =>

@@ -15,11 +15,19 @@ namespace Trygghetsuppfoljning.Local.Engine;
 /// </summary>
 public sealed class SidecarHost : IAsyncDisposable
 {
-    readonly WebApplication app;
+    // The backend stops in the background when the web host stops (the gRPC server's stopping callback); it drains
+    // its partitions (up to 60 s each) and releases its leases in storage. Waited for here, so a caller that removes
+    // the storage afterwards (a test's own Azurite) never leaves it retrying against nothing until it gives up with
+    // an unhandled exception ten minutes later.
+    static readonly TimeSpan BackendStopWait = TimeSpan.FromSeconds(90);
 
-    SidecarHost(WebApplication app, string address)
+    readonly WebApplication app;
+    readonly AzureStorageOrchestrationService service;
+
+    SidecarHost(WebApplication app, AzureStorageOrchestrationService service, string address)
     {
         this.app = app;
+        this.service = service;
         Address = address;
     }
 
@@ -70,13 +78,26 @@ public sealed class SidecarHost : IAsyncDisposable
         await app.StartAsync(cancellationToken);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SidecarHost(app, address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal));
+        return new SidecarHost(app, service, address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal));
     }
 
     public async ValueTask DisposeAsync()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        await app.StopAsync(timeout.Token);
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+        {
+            await app.StopAsync(timeout.Token);
+        }
+
+        try
+        {
+            // The same stop the web host began: both awaits end when the partitions are released.
+            await service.StopAsync(isForced: true).WaitAsync(BackendStopWait);
+        }
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException or InvalidOperationException)
+        {
+            // Storage gone or the drain stuck: nothing more to wait for here.
+        }
+
         await app.DisposeAsync();
     }
 }

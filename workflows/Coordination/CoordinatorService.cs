@@ -28,6 +28,7 @@ public sealed class CoordinatorService(
     ReportArchive archive,
     Retention.RetentionPurger purger,
     AuditRepository audit,
+    Migration.StorageMigrator migrator,
     TimeProvider time)
 {
     /// <summary>Every coordinator action is recorded with who asked and what came of it (refusals too).</summary>
@@ -60,6 +61,18 @@ public sealed class CoordinatorService(
     public async Task<CoordinatorResult> ReplaceOwnerAsync(
         DurableTaskClient client, string agreementId, int year, string ownerId, ReplacementOwner replacement, string actor, CancellationToken cancellationToken = default) =>
         await RecordAsync(agreementId, year, actor, "replace", ownerId, await ReplaceOwnerCoreAsync(client, agreementId, year, ownerId, replacement, actor, cancellationToken), cancellationToken);
+
+    /// <summary>Converts what an older version stored (see <see cref="Migration.StorageMigrator"/>); safe to run again.</summary>
+    public async Task<CoordinatorResult> MigrateAsync(DurableTaskClient client, string actor, CancellationToken cancellationToken = default)
+    {
+        var result = await migrator.MigrateAsync(client, cancellationToken);
+        var outcome = CoordinatorResult.Ok(
+            result.ChangedAnything
+                ? $"Migrated: {result.RostersTaken} cycle roster(s) taken, {result.FinalAnswersStored} closed cycle(s) given final answers, {result.CyclesRestarted} open cycle(s) restarted on this version, {result.AggregatesCleaned} aggregate(s) cleaned of owner ids."
+                : "Nothing to migrate: everything stored is current.",
+            result);
+        return await RecordAsync(AuditAgreementForPurge, null, actor, "migrate", null, outcome, cancellationToken);
+    }
 
     /// <summary>The audit log of one agreement (and cycle, with a year), newest first.</summary>
     public Task<IReadOnlyList<AuditEntry>> AuditAsync(string agreementId, int? year, CancellationToken cancellationToken = default) =>

@@ -23,8 +23,16 @@ public static partial class OwnerIds
             return slug;
         }
 
+        return FromEmailHashed(email);
+    }
+
+    /// <summary>The slug with a short hash of the whole address: for addresses whose slugs clash.</summary>
+    public static string FromEmailHashed(string email)
+    {
+        var normalized = email.Trim().ToLowerInvariant();
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalized)))[..8];
-        return $"{slug[..(MaxLength - 9)].TrimEnd('-')}-{hash}";
+        var slug = Import.Slug.Of(normalized, maxLength: 200);
+        return $"{(slug.Length > MaxLength - 9 ? slug[..(MaxLength - 9)] : slug).TrimEnd('-')}-{hash}";
     }
 
     public static bool IsValid(string? id) => id is { Length: > 0 and <= 64 } && Pattern().IsMatch(id);

@@ -13,9 +13,10 @@ public sealed class PostRateLimiter(IOptions<FormOptions> options, TimeProvider 
     {
         var o = options.Value;
         var now = time.GetUtcNow();
-        var byToken = Hit($"t:{tokenHash}", o.PostsPerTokenPerWindow, o.RateLimitWindow, now);
-        var byAddress = Hit($"a:{clientAddress}", o.PostsPerAddressPerWindow, o.RateLimitWindow, now);
-        var wait = new[] { byToken, byAddress }.Where(w => w is not null).Max();
+        // A link already over its own limit is refused without counting against its address: one person hammering
+        // their link must not lock out every colleague behind the same municipal NAT.
+        var wait = Hit($"t:{tokenHash}", o.PostsPerTokenPerWindow, o.RateLimitWindow, now)
+            ?? Hit($"a:{clientAddress}", o.PostsPerAddressPerWindow, o.RateLimitWindow, now);
         if (windows.Count > 100_000)
         {
             foreach (var (key, window) in windows.Where(w => w.Value.Start + o.RateLimitWindow < now).ToList())

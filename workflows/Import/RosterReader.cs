@@ -13,13 +13,25 @@ public static class RosterReader
 {
     static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
 
-    public static ImportResult Read(Stream xlsx)
+    // A small .xlsx can unpack to gigabytes of XML (a zip bomb): each part is capped well above any real roster
+    // (a 10,000-row roster's sheet is ~5 M characters), and so is the number of rows read.
+    internal const long MaxCharactersInPart = 50_000_000;
+    internal const int MaxRows = 50_000;
+
+    public static ImportResult Read(Stream xlsx) => Read(xlsx, MaxCharactersInPart);
+
+    internal static ImportResult Read(Stream xlsx, long maxCharactersInPart)
     {
         IReadOnlyList<(string Name, SpreadsheetTable Table)> sheets;
         try
         {
-            using var document = SpreadsheetDocument.Open(xlsx, false);
+            using var document = SpreadsheetDocument.Open(xlsx, false, new OpenSettings { MaxCharactersInPart = maxCharactersInPart });
             sheets = SpreadsheetTable.ReadAll(document);
+        }
+        catch (System.Xml.XmlException)
+        {
+            // What OpenXml throws when a part passes MaxCharactersInPart (and for broken XML, equally unreadable).
+            return ImportResult.Failed(new ImportError(null, null, $"Filen går inte att läsa som roster: en del av den är trasig eller packas upp till mer än {maxCharactersInPart.ToString("N0", Swedish)} tecken."));
         }
         catch (Exception e) when (e is InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or FileFormatException or IOException)
         {
@@ -169,7 +181,7 @@ public static class RosterReader
 
         var areaIds = new HashSet<string>(StringComparer.Ordinal);
         var measureIds = new HashSet<string>(StringComparer.Ordinal);
-        var ownerIds = new HashSet<string>(StringComparer.Ordinal);
+        var clashedSlugs = new HashSet<string>(StringComparer.Ordinal);
         var areaByTitle = new Dictionary<string, FocusArea>(StringComparer.OrdinalIgnoreCase);
         var ownerByEmail = new Dictionary<string, (Owner Owner, int Row)>(StringComparer.OrdinalIgnoreCase);
         var measureByKey = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -266,7 +278,29 @@ public static class RosterReader
             }
             else
             {
-                var owner = new Owner(Slug.Unique(email.Split('@')[0], ownerIds), name, email, organisation);
+                // Ids come from the address, never from row order. Two addresses that differ only in punctuation
+                // (anna.b@ / anna-b@) make the same slug: then every owner with that slug gets the hashed form.
+                var id = OwnerIds.FromEmail(email);
+                var earlierIndex = owners.FindIndex(o => o.Id == id);
+                if (earlierIndex >= 0)
+                {
+                    clashedSlugs.Add(id);
+                    var earlier = owners[earlierIndex];
+                    var renamed = earlier with { Id = OwnerIds.FromEmailHashed(earlier.Email) };
+                    owners[earlierIndex] = renamed;
+                    ownerByEmail[earlier.Email] = (renamed, ownerByEmail[earlier.Email].Row);
+                    for (int i = 0; i < measures.Count; i++)
+                    {
+                        measures[i] = measures[i].OwnerId == id ? measures[i] with { OwnerId = renamed.Id } : measures[i];
+                    }
+                }
+
+                if (clashedSlugs.Contains(id))
+                {
+                    id = OwnerIds.FromEmailHashed(email);
+                }
+
+                var owner = new Owner(id, name, email, organisation);
                 ownerByEmail[email] = (owner, row);
                 rowOf[$"owners[{owners.Count}]"] = row;
                 owners.Add(owner);

@@ -33,6 +33,11 @@ public sealed partial class SpreadsheetTable
             var rows = new SortedDictionary<int, Dictionary<string, string>>();
             foreach (var row in part.Worksheet?.Descendants<Row>() ?? [])
             {
+                if (rows.Count >= RosterReader.MaxRows)
+                {
+                    throw new InvalidDataException($"Bladet '{sheet.Name?.Value}' har fler än {RosterReader.MaxRows} rader.");
+                }
+
                 var number = (int)(row.RowIndex?.Value ?? 0);
                 var cells = new Dictionary<string, string>(StringComparer.Ordinal);
                 foreach (var cell in row.Elements<Cell>())

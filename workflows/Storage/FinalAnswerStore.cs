@@ -8,6 +8,9 @@ namespace Trygghetsuppfoljning.Workflows.Storage;
 /// </summary>
 public sealed class FinalAnswerStore(CycleRepository cycles, CycleSnapshots snapshots, ResponseRepository responses, FinalAnswerRepository finalAnswers)
 {
+    // A closed cycle whose final answers are stored never changes again: the form need not read its row each time.
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> closedAndStored = new(StringComparer.Ordinal);
+
     /// <summary>Stores the closed cycle's final answers and marks the cycle; returns how many measures had one.</summary>
     public async Task<int> StoreAsync(Cycle cycle, CancellationToken cancellationToken = default)
     {
@@ -21,17 +24,23 @@ public sealed class FinalAnswerStore(CycleRepository cycles, CycleSnapshots snap
     /// <summary>The previous year's final answers for these measures; none when that cycle is not closed.</summary>
     public async Task<IReadOnlyList<FinalAnswer>> PreviousYearAsync(string agreementId, int year, IEnumerable<string> measureIds, CancellationToken cancellationToken = default)
     {
-        var previous = await cycles.FindAsync(agreementId, year - 1, cancellationToken);
-        if (previous is not { State: CycleState.Closed })
+        var previousId = CycleIds.For(agreementId, year - 1);
+        if (!closedAndStored.ContainsKey(previousId))
         {
-            return [];
+            var previous = await cycles.FindAsync(agreementId, year - 1, cancellationToken);
+            if (previous is not { State: CycleState.Closed })
+            {
+                return [];
+            }
+
+            if (!previous.FinalAnswersStored)
+            {
+                await StoreAsync(previous, cancellationToken);
+            }
+
+            closedAndStored[previousId] = true;
         }
 
-        if (!previous.FinalAnswersStored)
-        {
-            await StoreAsync(previous, cancellationToken);
-        }
-
-        return await finalAnswers.FindAsync(previous.Id, measureIds, cancellationToken);
+        return await finalAnswers.FindAsync(previousId, measureIds, cancellationToken);
     }
 }

@@ -27,7 +27,9 @@ public sealed class CliVerbsTests(AzuriteFixture azurite)
         Assert.Contains("202 Accepted", output, StringComparison.Ordinal);
 
         (code, output) = await RunAsync(["start", "hoganas", "2025", .. options]);
-        Assert.Contains("already exists; nothing was started", output, StringComparison.Ordinal);
+        Assert.Equal(1, code);
+        Assert.Contains("409 Conflict", output, StringComparison.Ordinal);
+        Assert.Contains("already exists", output, StringComparison.Ordinal);
 
         (code, output) = await RunAsync(["extend", "hoganas", "2025", DateTimeOffset.UtcNow.AddHours(2).ToString("O"), .. options]);
         Assert.True(code == 0, output);

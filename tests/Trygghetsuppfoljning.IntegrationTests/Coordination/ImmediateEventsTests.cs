@@ -29,8 +29,9 @@ public sealed class ImmediateEventsTests(AzuriteFixture azurite)
             await Task.Delay(20);
         }
 
-        Assert.Equal(202, (await coordinator.ExtendAsync(engine.Client, agreement.Id, 2025, deadline.AddHours(1), "test")).StatusCode);
-        Assert.Equal(202, (await coordinator.CloseAsync(engine.Client, agreement.Id, 2025, "test")).StatusCode);
+        Assert.Equal(200, (await coordinator.ExtendAsync(engine.Client, agreement.Id, 2025, deadline.AddHours(1), "test")).StatusCode);
+        var closing = (await coordinator.CloseAsync(engine.Client, agreement.Id, 2025, "test")).StatusCode;
+        Assert.True(closing is 200 or 202, $"close answered {closing}");
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         var state = await engine.Client.WaitForInstanceCompletionAsync(CycleIds.CycleInstance(agreement.Id, 2025), timeout.Token);

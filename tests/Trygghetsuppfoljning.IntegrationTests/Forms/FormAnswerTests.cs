@@ -17,6 +17,10 @@ public sealed partial class FormAnswerTests(AzuriteFixture azurite)
     public async Task Form_shows_each_of_the_owners_measures_with_last_years_answer_units_and_every_choice_in_swedish_or_english()
     {
         await using var s = await FormScenario.StartAsync(azurite);
+
+        // Last year's cycle, closed: its final answers are what the form shows as "last year".
+        await s.Engine.Services.GetRequiredService<CycleRepository>().EnsureAsync(new Cycle(
+            s.Agreement.Id, FormScenario.Year - 1, DateTimeOffset.UtcNow.AddYears(-1), DateTimeOffset.UtcNow.AddYears(-1).AddDays(30), CycleState.Closed, DateTimeOffset.UtcNow.AddMonths(-10)));
         await s.Responses.AppendAsync(
             CycleIds.For(s.Agreement.Id, FormScenario.Year - 1), "johan-ek", ResponseKind.Submitted, DateTimeOffset.UtcNow.AddYears(-1),
             [new("m03", MeasureStatus.Delayed, TrafficLight.Yellow, "Personalbrist under hösten.", new Dictionary<string, decimal?> { ["narkotika-unga"] = 38 }, "Fler kontroller.")]);

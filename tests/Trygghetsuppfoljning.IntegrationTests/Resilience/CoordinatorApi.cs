@@ -60,9 +60,9 @@ public sealed class CoordinatorApi : IDisposable
         throw new TimeoutException($"Cycle {agreementId} {year} did not reach {runtimeStatus} within {timeout}; last seen {last ?? "nothing"}.");
     }
 
-    public async Task<byte[]> ReportAsync(string agreementId, int year, bool regenerate = false)
+    public async Task<byte[]> ReportAsync(string agreementId, int year, bool regenerate = false, string language = "sv")
     {
-        using var response = await http.GetAsync($"api/cycles/{agreementId}/{year}/report?regenerate={(regenerate ? "true" : "false")}");
+        using var response = await http.GetAsync($"api/cycles/{agreementId}/{year}/report?regenerate={(regenerate ? "true" : "false")}&lang={language}");
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadAsByteArrayAsync();
     }

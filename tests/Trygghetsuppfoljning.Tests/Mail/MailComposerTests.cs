@@ -63,4 +63,18 @@ public sealed class MailComposerTests
         Assert.Contains("Ägare Tre", read.HtmlBody, StringComparison.Ordinal);
         Directory.Delete(folder, recursive: true);
     }
+
+    [Fact]
+    public void A_resent_link_is_a_new_message_and_a_retried_invitation_is_the_same_one()
+    {
+        var owner = agreement.Owners[1];
+
+        var first = composer.Invitation(agreement, cycle, owner, "https://trygghet.example/forms/a", reminderNumber: 0);
+        var retried = composer.Invitation(agreement, cycle, owner, "https://trygghet.example/forms/a", reminderNumber: 0);
+        var resent = composer.Invitation(agreement, cycle, owner, "https://trygghet.example/forms/b", reminderNumber: 0, sendId: "r1");
+        var resentAgain = composer.Invitation(agreement, cycle, owner, "https://trygghet.example/forms/c", reminderNumber: 0, sendId: "r2");
+
+        Assert.Equal(first.MessageId, retried.MessageId);
+        Assert.Equal(3, new[] { first.MessageId, resent.MessageId, resentAgain.MessageId }.Distinct().Count());
+    }
 }

@@ -1,0 +1,29 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
+
+namespace Trygghetsuppfoljning.IntegrationTests.Foundation;
+
+/// <summary>Counts every request the Table client sends (and can fail the first ones, for transient-fault tests).</summary>
+public sealed class CountingTablePolicy : HttpPipelineSynchronousPolicy
+{
+    int count;
+    int failuresLeft;
+
+    public int Count => Volatile.Read(ref count);
+
+    public void Reset() => Interlocked.Exchange(ref count, 0);
+
+    /// <summary>The next <paramref name="requests"/> requests fail as if the network dropped them.</summary>
+    public void FailNext(int requests) => Interlocked.Exchange(ref failuresLeft, requests);
+
+    public override void OnSendingRequest(HttpMessage message)
+    {
+        Interlocked.Increment(ref count);
+        if (Interlocked.Decrement(ref failuresLeft) >= 0)
+        {
+            throw new HttpRequestException("Simulated network failure (test).");
+        }
+
+        Interlocked.Exchange(ref failuresLeft, 0);
+    }
+}

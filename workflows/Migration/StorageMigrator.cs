@@ -1,0 +1,114 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Trygghetsuppfoljning.Workflows.Domain;
+using Trygghetsuppfoljning.Workflows.Orchestration;
+using Trygghetsuppfoljning.Workflows.Storage;
+
+namespace Trygghetsuppfoljning.Workflows.Migration;
+
+/// <summary>
+/// Converts what an older version stored, explicitly and idempotently (a second run changes nothing). Older versions
+/// kept no roster per cycle, no final answers and no revision heads, and ran orchestrations whose histories this
+/// version cannot replay:
+/// <list type="bullet">
+/// <item>every cycle gets its roster, taken from the agreement as stored — what those cycles ran on;</item>
+/// <item>closed cycles get their final answers stored (next year's form reads them by key);</item>
+/// <item>open cycles started by an older version (no original deadline recorded) have their cycle and owner
+/// orchestrations terminated and started again on this version with the stored deadline. Tables hold everything
+/// they did: answers stay, invitations and reminders already sent are not sent again;</item>
+/// <item>stored aggregates lose the owner ids they carried (the counts stay);</item>
+/// <item>answers stored without a revision head keep working as they are (the head is written by the next save).</item>
+/// </list>
+/// </summary>
+public sealed class StorageMigrator(
+    CycleRepository cycles,
+    CycleSnapshots snapshots,
+    CycleRosterRepository rosterRepository,
+    FinalAnswerStore finalAnswers,
+    AggregateRepository aggregates,
+    CycleStarter starter,
+    ILogger<StorageMigrator> logger)
+{
+    static readonly TimeSpan TerminateWait = TimeSpan.FromSeconds(60);
+
+    public async Task<MigrationResult> MigrateAsync(DurableTaskClient client, CancellationToken cancellationToken = default)
+    {
+        int taken = 0, answers = 0, restarted = 0, cleaned = 0;
+        var all = await cycles.ListAllAsync(cancellationToken);
+        foreach (var cycle in all)
+        {
+            if (await rosterRepository.FindHeaderAsync(cycle.Id, cancellationToken) is null && await snapshots.SnapshotFromStoredAgreementAsync(cycle, cancellationToken))
+            {
+                taken++;
+            }
+
+            if (cycle.State == CycleState.Closed && !cycle.FinalAnswersStored && await rosterRepository.FindHeaderAsync(cycle.Id, cancellationToken) is not null)
+            {
+                await finalAnswers.StoreAsync(cycle, cancellationToken);
+                answers++;
+            }
+
+            if (cycle.State == CycleState.Open && cycle.OriginalDeadlineUtc is null && await RestartAsync(client, cycle, cancellationToken))
+            {
+                restarted++;
+            }
+        }
+
+        foreach (var agreementId in all.Select(c => c.AgreementId).Distinct(StringComparer.Ordinal))
+        {
+            foreach (var aggregate in await aggregates.ListAsync(agreementId, cancellationToken))
+            {
+                if (aggregate.MissingOwnerIds.Count > 0)
+                {
+                    await aggregates.SaveAsync(aggregate, cancellationToken);
+                    cleaned++;
+                }
+            }
+        }
+
+        var result = new MigrationResult(taken, answers, restarted, cleaned);
+        if (result.ChangedAnything)
+        {
+            logger.LogWarning(
+                "Storage migrated: {Rosters} rosters taken, {Answers} cycles' final answers stored, {Restarted} open cycles restarted on this version, {Cleaned} aggregates without owner ids",
+                taken, answers, restarted, cleaned);
+        }
+
+        return result;
+    }
+
+    async Task<bool> RestartAsync(DurableTaskClient client, Cycle cycle, CancellationToken cancellationToken)
+    {
+        var instanceId = CycleIds.CycleInstance(cycle.AgreementId, cycle.Year);
+        var owners = await rosterRepository.ListActiveOwnerIdsAsync(cycle.Id, cancellationToken);
+        foreach (var id in owners.Select(o => CycleIds.OwnerInstance(cycle.AgreementId, cycle.Year, o)).Prepend(instanceId))
+        {
+            await StopAndPurgeAsync(client, id, cancellationToken);
+        }
+
+        await starter.StartAsync(client, starter.InputFor(cycle.AgreementId, cycle.Year, cycle.DeadlineUtc), cancellationToken);
+
+        // The mark of a cycle run by this version: a second migration leaves it alone.
+        await cycles.UpdateAsync(cycle.AgreementId, cycle.Year, c => c with { OriginalDeadlineUtc = c.OriginalDeadlineUtc ?? c.DeadlineUtc }, cancellationToken);
+        return true;
+    }
+
+    static async Task StopAndPurgeAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken)
+    {
+        var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+        if (instance is null)
+        {
+            return;
+        }
+
+        if (!instance.IsCompleted)
+        {
+            await client.TerminateInstanceAsync(instanceId, "Restarted on a new version (storage migration)", cancellationToken);
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            wait.CancelAfter(TerminateWait);
+            await client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: false, wait.Token);
+        }
+
+        await client.PurgeInstanceAsync(instanceId, cancellation: cancellationToken);
+    }
+}
