@@ -14,7 +14,7 @@ public sealed class TableStore
     public TableStore(IOptions<StorageOptions> options)
     {
         var o = options.Value;
-        service = new TableServiceClient(o.ConnectionString);
+        service = StorageClients.CreateTableService(o);
         prefix = o.TablePrefix;
     }
 
