@@ -22,6 +22,8 @@ public sealed class FunctionsApp : IDisposable
 
     public IServiceProvider Services => host.Services;
 
+    public IHost Host => host;
+
     public CoordinatorFunctions Coordinator => ActivatorUtilities.CreateInstance<CoordinatorFunctions>(host.Services);
 
     public FormFunctions Forms => ActivatorUtilities.CreateInstance<FormFunctions>(host.Services);
