@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Trygghetsuppfoljning.Workflows.Coordination;
 using Trygghetsuppfoljning.Workflows.Http;
@@ -11,12 +13,23 @@ namespace Trygghetsuppfoljning.Workflows.Security;
 /// Authentication and hold the coordinator app role (<see cref="StaffOptions.RequiredRole"/>). Checked before the body
 /// is read, so a refused request changes nothing. The audit log then names the person, not the key.
 /// </summary>
-public sealed class StaffGate(IOptions<StaffOptions> options)
+public sealed class StaffGate(IOptions<StaffOptions> options, IHostEnvironment environment, IConfiguration configuration)
 {
+    /// <summary>
+    /// The platform strips a client-sent principal header only while App Service Authentication is on (it then sets
+    /// WEBSITE_AUTH_ENABLED); without it the header is just text anyone can send, so outside Development it is not trusted.
+    /// </summary>
+    bool HeaderIsTrusted => environment.IsDevelopment() || string.Equals(configuration["WEBSITE_AUTH_ENABLED"], "true", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Null when the caller may proceed (then <paramref name="actor"/> is the person's name); otherwise the 401/403 to answer.</summary>
     public JsonHttpResult<CoordinatorResponse>? Refuse(HttpRequest request, out string actor)
     {
         actor = string.Empty;
+        if (!HeaderIsTrusted)
+        {
+            return CoordinatorHttp.Respond(StatusCodes.Status401Unauthorized, "App Service Authentication is not enabled on this app, so no sign-in can be trusted: enable it (infra/main.bicep, entraClientId).");
+        }
+
         var principal = StaffPrincipal.FromHeader(request.Headers[StaffPrincipal.HeaderName].FirstOrDefault());
         if (principal is null)
         {

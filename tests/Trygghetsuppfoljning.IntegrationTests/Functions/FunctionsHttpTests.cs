@@ -160,6 +160,22 @@ public sealed class FunctionsHttpTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Outside_development_a_principal_header_counts_only_when_app_service_authentication_is_on()
+    {
+        await using var smtp = new SmtpCapture();
+        var settings = TestEngine.Settings(azurite, smtp, TestEngine.NewPrefix());
+        using var withoutAuth = FunctionsApp.Build(settings, environment: "Production");
+        var forged = withoutAuth.Request("GET", "/api/cycles/hoganas/2025", principal: Coordinator);
+        Assert.Equal(401, (await FunctionsApp.ExecuteAsync(forged, await withoutAuth.Coordinator.GetCycleStatus(forged, "hoganas", Year, null!))).Status);
+
+        settings["WEBSITE_AUTH_ENABLED"] = "True";
+        await using var engine = await TestEngine.StartAsync(azurite, smtp, settings["Storage:TablePrefix"]!);
+        using var withAuth = FunctionsApp.Build(settings, environment: "Production");
+        var signedIn = withAuth.Request("GET", "/api/cycles/hoganas/2025", principal: Coordinator);
+        Assert.Equal(404, (await FunctionsApp.ExecuteAsync(signedIn, await withAuth.Coordinator.GetCycleStatus(signedIn, "hoganas", Year, engine.Client))).Status);
+    }
+
+    [Fact]
     public async Task Form_functions_answer_html_for_an_unknown_link_and_a_refused_body()
     {
         await using var smtp = new SmtpCapture();
