@@ -31,11 +31,12 @@ public sealed class StorageOptions : IValidatableObject
     public string ReportContainer { get; set; } = "reports";
 
     /// <summary>True when the clients sign in with an identity rather than a connection string.</summary>
-    public bool UsesIdentity => TableServiceUri is not null && BlobServiceUri is not null;
+    public bool UsesIdentity => TableServiceUri is { IsAbsoluteUri: true } && BlobServiceUri is { IsAbsoluteUri: true };
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if ((TableServiceUri is null) != (BlobServiceUri is null))
+        // An empty app setting binds to an empty relative URI: treat it as unset.
+        if ((TableServiceUri is { IsAbsoluteUri: true }) != (BlobServiceUri is { IsAbsoluteUri: true }))
         {
             yield return new ValidationResult("Set both Storage:TableServiceUri and Storage:BlobServiceUri, or neither (then Storage:ConnectionString is used).");
         }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.ComponentModel.DataAnnotations;
 using Trygghetsuppfoljning.Workflows.Storage;
 
@@ -23,6 +24,19 @@ public sealed class StorageOptionsTests
         var key = new StorageOptions();
         Assert.False(key.UsesIdentity);
         Assert.Equal("devstoreaccount1", StorageClients.CreateBlobService(key).AccountName);
+    }
+
+    [Fact]
+    public void Empty_uri_settings_leave_the_connection_string_in_charge()
+    {
+        var options = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = "UseDevelopmentStorage=true",
+            ["Storage:TableServiceUri"] = "",
+            ["Storage:BlobServiceUri"] = "",
+        }).Build().GetSection(StorageOptions.SectionName).Get<StorageOptions>()!;
+        Assert.False(options.UsesIdentity);
+        Assert.Empty(Validate(options));
     }
 
     [Fact]
