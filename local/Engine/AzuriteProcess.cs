@@ -79,13 +79,16 @@ public sealed class AzuriteProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         var azurite = new AzuriteProcess(process, blobPort, queuePort, tablePort);
 
-        var until = DateTime.UtcNow.AddSeconds(30);
+        // Usually ~3 s; on a loaded shared machine node alone took 14 s, so allow far more before giving up.
+        var until = DateTime.UtcNow.AddSeconds(90);
         while (!(FreePort.IsListening(blobPort) && FreePort.IsListening(queuePort) && FreePort.IsListening(tablePort)))
         {
             if (process.HasExited || DateTime.UtcNow > until)
             {
+                // Read the exit code before disposing: afterwards the Process object no longer answers.
+                var exitCode = process.HasExited ? process.ExitCode : -1;
                 await azurite.DisposeAsync();
-                throw new InvalidOperationException($"Azurite did not start listening on {blobPort}/{queuePort}/{tablePort} (exit code {(process.HasExited ? process.ExitCode : -1)}).");
+                throw new InvalidOperationException($"Azurite did not start listening on {blobPort}/{queuePort}/{tablePort} (exit code {exitCode}).");
             }
 
             await Task.Delay(100, cancellationToken);
