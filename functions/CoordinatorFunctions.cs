@@ -1,93 +1,122 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Trygghetsuppfoljning.Workflows.Coordination;
-using Trygghetsuppfoljning.Workflows.Domain;
+using Trygghetsuppfoljning.Workflows.Http;
+using Trygghetsuppfoljning.Workflows.Security;
 using Trygghetsuppfoljning.Workflows.Templates;
 
 namespace Trygghetsuppfoljning.Functions;
 
-/// <summary>The coordinator API, protected by function keys (and Entra ID on the app in Azure).</summary>
-public sealed class CoordinatorFunctions(CoordinatorService coordinator)
+/// <summary>
+/// The coordinator API: a function key, and (checked first, by <see cref="StaffGate"/>) a signed-in person holding the
+/// coordinator app role. Bodies and answers use the JSON both hosts share (<see cref="CoordinatorHttp"/>).
+/// </summary>
+public sealed class CoordinatorFunctions(CoordinatorService coordinator, StaffGate staff)
 {
-    /// <summary>Who the audit log names for calls made with a function key.</summary>
-    const string ApiActor = "function-key";
-
-    public sealed record StartRequest(string AgreementId, int Year, DateTimeOffset? DeadlineUtc);
-
-    public sealed record ExtendRequest(DateTimeOffset DeadlineUtc);
-
     [Function(nameof(StartCycle))]
-    public async Task<IActionResult> StartCycle(
+    public async Task<JsonHttpResult<CoordinatorResponse>> StartCycle(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/cycles")] HttpRequest request, [DurableClient] DurableTaskClient client)
     {
-        var body = await request.ReadFromJsonAsync<StartRequest>(request.HttpContext.RequestAborted);
-        return body is null ? new BadRequestObjectResult("Body required.") : ToResult(await coordinator.StartAsync(client, body.AgreementId, body.Year, body.DeadlineUtc, ApiActor));
+        if (staff.Refuse(request, out var actor) is { } refused)
+        {
+            return refused;
+        }
+
+        var (body, invalid) = await CoordinatorHttp.ReadBodyAsync<StartCycleRequest>(request, request.HttpContext.RequestAborted);
+        return invalid ?? CoordinatorHttp.ToHttpResult(await coordinator.StartAsync(client, body!.AgreementId, body.Year, body.DeadlineUtc, actor, request.HttpContext.RequestAborted));
     }
 
     [Function(nameof(GetCycleStatus))]
-    public async Task<IActionResult> GetCycleStatus(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/cycles/{agreementId}/{year:int}")] HttpRequest request, string agreementId, int year, [DurableClient] DurableTaskClient client) =>
-        // DomainJson: enum names ("Submitted", "Closed"), the same JSON as the local host's API.
-        await coordinator.StatusAsync(client, agreementId, year) is { } status ? new JsonResult(status, DomainJson.Options) : new NotFoundResult();
+    public async Task<Results<JsonHttpResult<CycleStatus>, NotFound, JsonHttpResult<CoordinatorResponse>>> GetCycleStatus(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/cycles/{agreementId}/{year:int}")] HttpRequest request, string agreementId, int year, [DurableClient] DurableTaskClient client)
+    {
+        if (staff.Refuse(request, out _) is { } refused)
+        {
+            return refused;
+        }
+
+        return await coordinator.StatusAsync(client, agreementId, year, request.HttpContext.RequestAborted) is { } status ? CoordinatorHttp.Status(status) : TypedResults.NotFound();
+    }
 
     [Function(nameof(ExtendDeadline))]
-    public async Task<IActionResult> ExtendDeadline(
+    public async Task<JsonHttpResult<CoordinatorResponse>> ExtendDeadline(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/cycles/{agreementId}/{year:int}/extend")] HttpRequest request, string agreementId, int year, [DurableClient] DurableTaskClient client)
     {
-        var body = await request.ReadFromJsonAsync<ExtendRequest>(request.HttpContext.RequestAborted);
-        return body is null ? new BadRequestObjectResult("Body required.") : ToResult(await coordinator.ExtendAsync(client, agreementId, year, body.DeadlineUtc, ApiActor));
+        if (staff.Refuse(request, out var actor) is { } refused)
+        {
+            return refused;
+        }
+
+        var (body, invalid) = await CoordinatorHttp.ReadBodyAsync<ExtendDeadlineRequest>(request, request.HttpContext.RequestAborted);
+        return invalid ?? CoordinatorHttp.ToHttpResult(await coordinator.ExtendAsync(client, agreementId, year, body!.DeadlineUtc!.Value, actor, request.HttpContext.RequestAborted));
     }
 
     [Function(nameof(CloseCycle))]
-    public async Task<IActionResult> CloseCycle(
+    public async Task<JsonHttpResult<CoordinatorResponse>> CloseCycle(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/cycles/{agreementId}/{year:int}/close")] HttpRequest request, string agreementId, int year, [DurableClient] DurableTaskClient client) =>
-        ToResult(await coordinator.CloseAsync(client, agreementId, year, ApiActor));
+        staff.Refuse(request, out var actor) ?? CoordinatorHttp.ToHttpResult(await coordinator.CloseAsync(client, agreementId, year, actor, request.HttpContext.RequestAborted));
 
     [Function(nameof(ResendOwnerLink))]
-    public async Task<IActionResult> ResendOwnerLink(
+    public async Task<JsonHttpResult<CoordinatorResponse>> ResendOwnerLink(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/cycles/{agreementId}/{year:int}/owners/{ownerId}/resend")] HttpRequest request, string agreementId, int year, string ownerId) =>
-        ToResult(await coordinator.ResendLinkAsync(agreementId, year, ownerId, ApiActor));
+        staff.Refuse(request, out var actor) ?? CoordinatorHttp.ToHttpResult(await coordinator.ResendLinkAsync(agreementId, year, ownerId, actor, request.HttpContext.RequestAborted));
 
     [Function(nameof(ReplaceOwner))]
-    public async Task<IActionResult> ReplaceOwner(
+    public async Task<JsonHttpResult<CoordinatorResponse>> ReplaceOwner(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/cycles/{agreementId}/{year:int}/owners/{ownerId}/replace")] HttpRequest request,
         string agreementId, int year, string ownerId, [DurableClient] DurableTaskClient client)
     {
-        var body = await request.ReadFromJsonAsync<ReplacementOwner>(request.HttpContext.RequestAborted);
-        return body is null ? new BadRequestObjectResult("Body required.") : ToResult(await coordinator.ReplaceOwnerAsync(client, agreementId, year, ownerId, body, ApiActor));
+        if (staff.Refuse(request, out var actor) is { } refused)
+        {
+            return refused;
+        }
+
+        var (body, invalid) = await CoordinatorHttp.ReadBodyAsync<ReplacementOwner>(request, request.HttpContext.RequestAborted);
+        return invalid ?? CoordinatorHttp.ToHttpResult(await coordinator.ReplaceOwnerAsync(client, agreementId, year, ownerId, body!, actor, request.HttpContext.RequestAborted));
     }
 
     [Function(nameof(ResumeCycle))]
-    public async Task<IActionResult> ResumeCycle(
+    public async Task<JsonHttpResult<CoordinatorResponse>> ResumeCycle(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/cycles/{agreementId}/{year:int}/resume")] HttpRequest request, string agreementId, int year, [DurableClient] DurableTaskClient client) =>
-        ToResult(await coordinator.ResumeAsync(client, agreementId, year, ApiActor));
+        staff.Refuse(request, out var actor) ?? CoordinatorHttp.ToHttpResult(await coordinator.ResumeAsync(client, agreementId, year, actor, request.HttpContext.RequestAborted));
 
     [Function(nameof(MigrateStorage))]
-    public async Task<IActionResult> MigrateStorage(
+    public async Task<JsonHttpResult<CoordinatorResponse>> MigrateStorage(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/migrate")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
-        ToResult(await coordinator.MigrateAsync(client, ApiActor, request.HttpContext.RequestAborted));
+        staff.Refuse(request, out var actor) ?? CoordinatorHttp.ToHttpResult(await coordinator.MigrateAsync(client, actor, request.HttpContext.RequestAborted));
 
     [Function(nameof(ImportAgreement))]
-    public async Task<IActionResult> ImportAgreement([HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/agreements")] HttpRequest request)
+    public async Task<JsonHttpResult<CoordinatorResponse>> ImportAgreement([HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/agreements")] HttpRequest request)
     {
+        if (staff.Refuse(request, out var actor) is { } refused)
+        {
+            return refused;
+        }
+
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
-        return ToResult(await coordinator.ImportAgreementAsync(buffer.ToArray(), ApiActor, request.HttpContext.RequestAborted));
+        return CoordinatorHttp.ToHttpResult(await coordinator.ImportAgreementAsync(buffer.ToArray(), actor, request.HttpContext.RequestAborted));
     }
 
     [Function(nameof(PurgePersonalData))]
-    public async Task<IActionResult> PurgePersonalData(
+    public async Task<JsonHttpResult<CoordinatorResponse>> PurgePersonalData(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/retention/purge")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
-        ToResult(await coordinator.PurgeAsync(client, ApiActor, request.HttpContext.RequestAborted));
+        staff.Refuse(request, out var actor) ?? CoordinatorHttp.ToHttpResult(await coordinator.PurgeAsync(client, actor, request.HttpContext.RequestAborted));
 
     [Function(nameof(DownloadReport))]
-    public async Task<IActionResult> DownloadReport(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/cycles/{agreementId}/{year:int}/report")] HttpRequest request, string agreementId, int year) =>
-        await coordinator.ReportAsync(agreementId, year, request.Query["regenerate"] == "true", TextCatalog.Normalize(request.Query["lang"].FirstOrDefault())) is { } report
-            ? new FileContentResult(report.Bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document") { FileDownloadName = report.FileName }
-            : new NotFoundResult();
+    public async Task<Results<FileContentHttpResult, NotFound, JsonHttpResult<CoordinatorResponse>>> DownloadReport(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/cycles/{agreementId}/{year:int}/report")] HttpRequest request, string agreementId, int year)
+    {
+        if (staff.Refuse(request, out _) is { } refused)
+        {
+            return refused;
+        }
 
-    static ObjectResult ToResult(CoordinatorResult result) => new(new { message = result.Message, body = result.Body }) { StatusCode = result.StatusCode };
+        var regenerate = request.Query["regenerate"] == "true";
+        return await coordinator.ReportAsync(agreementId, year, regenerate, TextCatalog.Normalize(request.Query["lang"].FirstOrDefault()), request.HttpContext.RequestAborted) is { } report
+            ? TypedResults.File(report.Bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", report.FileName)
+            : TypedResults.NotFound();
+    }
 }

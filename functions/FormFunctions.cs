@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Trygghetsuppfoljning.Workflows.Forms;
+using Trygghetsuppfoljning.Workflows.Http;
 
 namespace Trygghetsuppfoljning.Functions;
 
@@ -10,25 +10,15 @@ namespace Trygghetsuppfoljning.Functions;
 public sealed class FormFunctions(FormService forms, FormRequestReader reader)
 {
     [Function(nameof(ShowForm))]
-    public async Task<IActionResult> ShowForm(
+    public async Task<FormPageResult> ShowForm(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "forms/{token}")] HttpRequest request, string token) =>
-        ToResult(request.HttpContext, await forms.ShowAsync(token, request.Query["lang"].FirstOrDefault(), request.HttpContext.RequestAborted));
+        new(await forms.ShowAsync(token, request.Query["lang"].FirstOrDefault(), request.HttpContext.RequestAborted));
 
     [Function(nameof(SubmitForm))]
-    public async Task<IActionResult> SubmitForm(
+    public async Task<FormPageResult> SubmitForm(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "forms/{token}")] HttpRequest request, string token, [DurableClient] DurableTaskClient client)
     {
         var (submission, refusal) = await reader.ReadAsync(request, request.HttpContext.RequestAborted);
-        return ToResult(request.HttpContext, refusal ?? await forms.SubmitAsync(client, token, submission!, request.HttpContext.RequestAborted));
-    }
-
-    static ContentResult ToResult(HttpContext http, FormPage page)
-    {
-        foreach (var (name, value) in page.Headers ?? new Dictionary<string, string>())
-        {
-            http.Response.Headers[name] = value;
-        }
-
-        return new ContentResult { StatusCode = page.StatusCode, Content = page.Html, ContentType = "text/html; charset=utf-8" };
+        return new(refusal ?? await forms.SubmitAsync(client, token, submission!, request.HttpContext.RequestAborted));
     }
 }

@@ -73,7 +73,7 @@ public static class LocalCli
                     return verb == "help" ? 0 : 2;
             }
         }
-        catch (Exception e) when (e is ArgumentException or FormatException or HttpRequestException or IOException)
+        catch (Exception e) when (e is ArgumentException or FormatException or HttpRequestException or IOException or Workflows.Storage.StorageUnavailableException)
         {
             await Console.Error.WriteLineAsync(e.Message);
             return 2;

@@ -22,6 +22,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<FormOptions>().Bind(configuration.GetSection(FormOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Coordination.CoordinatorOptions>().Bind(configuration.GetSection(Coordination.CoordinatorOptions.SectionName));
         services.AddOptions<Security.StaffOptions>().Bind(configuration.GetSection(Security.StaffOptions.SectionName));
+        services.AddSingleton<Security.StaffGate>();
         services.AddOptions<TemplateOptions>().Bind(configuration.GetSection(TemplateOptions.SectionName));
         services.AddOptions<CycleScheduleOptions>().Bind(configuration.GetSection(CycleScheduleOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
@@ -47,9 +48,12 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TemplateRenderer>();
 
         services.AddSingleton<MailComposer>();
-        services.TryAddSingleton<IMailSender>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<MailOptions>>().Value.SmtpHost)
-            ? ActivatorUtilities.CreateInstance<PickupFolderMailSender>(sp)
-            : ActivatorUtilities.CreateInstance<SmtpMailSender>(sp));
+        services.TryAddSingleton<IMailSender>(sp => sp.GetRequiredService<IOptions<MailOptions>>().Value.EffectiveTransport switch
+        {
+            MailTransport.Smtp => ActivatorUtilities.CreateInstance<SmtpMailSender>(sp),
+            MailTransport.Graph => ActivatorUtilities.CreateInstance<GraphMailSender>(sp),
+            _ => ActivatorUtilities.CreateInstance<PickupFolderMailSender>(sp),
+        });
 
         services.AddSingleton<OwnerLinkIssuer>();
         services.AddSingleton<AntiforgeryProtector>();

@@ -32,7 +32,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
         $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;";
 
-    public static async Task<AzuriteProcess> StartAsync(string? dataFolder = null, int blobPort = 0, int queuePort = 0, int tablePort = 0, CancellationToken cancellationToken = default)
+    public static async Task<AzuriteProcess> StartAsync(string? dataFolder = null, int blobPort = 0, int queuePort = 0, int tablePort = 0, bool skipApiVersionCheck = true, CancellationToken cancellationToken = default)
     {
         var script = FindAzurite();
         blobPort = blobPort == 0 ? FreePort.Find() : blobPort;
@@ -45,9 +45,14 @@ public sealed class AzuriteProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         info.ArgumentList.Add(script);
+        if (skipApiVersionCheck)
+        {
+            info.ArgumentList.Add("--skipApiVersionCheck");
+        }
+
         foreach (var arg in new[]
         {
-            "--silent", "--skipApiVersionCheck", "--disableProductStyleUrl",
+            "--silent", "--disableProductStyleUrl",
             "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--queueHost", "127.0.0.1", "--queuePort", queuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -74,13 +79,16 @@ public sealed class AzuriteProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         var azurite = new AzuriteProcess(process, blobPort, queuePort, tablePort);
 
-        var until = DateTime.UtcNow.AddSeconds(30);
+        // Usually ~3 s; on a loaded shared machine node alone took 14 s, so allow far more before giving up.
+        var until = DateTime.UtcNow.AddSeconds(90);
         while (!(FreePort.IsListening(blobPort) && FreePort.IsListening(queuePort) && FreePort.IsListening(tablePort)))
         {
             if (process.HasExited || DateTime.UtcNow > until)
             {
+                // Read the exit code before disposing: afterwards the Process object no longer answers.
+                var exitCode = process.HasExited ? process.ExitCode : -1;
                 await azurite.DisposeAsync();
-                throw new InvalidOperationException($"Azurite did not start listening on {blobPort}/{queuePort}/{tablePort} (exit code {(process.HasExited ? process.ExitCode : -1)}).");
+                throw new InvalidOperationException($"Azurite did not start listening on {blobPort}/{queuePort}/{tablePort} (exit code {exitCode}).");
             }
 
             await Task.Delay(100, cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask.Client;
 using Trygghetsuppfoljning.Workflows.Forms;
+using Trygghetsuppfoljning.Workflows.Http;
 
 namespace Trygghetsuppfoljning.Local.Engine;
 
@@ -9,24 +10,12 @@ internal static class FormEndpoints
     public static void MapFormEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/forms/{token}", async (string token, string? lang, FormService forms, HttpContext http) =>
-            await WriteAsync(http, await forms.ShowAsync(token, lang, http.RequestAborted)));
+            new FormPageResult(await forms.ShowAsync(token, lang, http.RequestAborted)));
 
         app.MapPost("/forms/{token}", async (string token, FormService forms, FormRequestReader reader, DurableTaskClient durable, HttpContext http) =>
         {
             var (submission, refusal) = await reader.ReadAsync(http.Request, http.RequestAborted);
-            await WriteAsync(http, refusal ?? await forms.SubmitAsync(durable, token, submission!, http.RequestAborted));
+            return new FormPageResult(refusal ?? await forms.SubmitAsync(durable, token, submission!, http.RequestAborted));
         });
-    }
-
-    static async Task WriteAsync(HttpContext http, FormPage page)
-    {
-        http.Response.StatusCode = page.StatusCode;
-        http.Response.ContentType = "text/html; charset=utf-8";
-        foreach (var (name, value) in page.Headers ?? new Dictionary<string, string>())
-        {
-            http.Response.Headers[name] = value;
-        }
-
-        await http.Response.WriteAsync(page.Html, http.RequestAborted);
     }
 }

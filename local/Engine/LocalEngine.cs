@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Trygghetsuppfoljning.Workflows;
 using Trygghetsuppfoljning.Workflows.Orchestration;
 using Trygghetsuppfoljning.Workflows.Storage;
+using Trygghetsuppfoljning.Workflows.Telemetry;
 
 namespace Trygghetsuppfoljning.Local.Engine;
 
@@ -46,6 +47,9 @@ public sealed class LocalEngine : IAsyncDisposable
         }
 
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+
+        // Before the sidecar, which would otherwise retry an unreachable store for minutes without saying so.
+        await StorageCheck.VerifyAsync(storage, cancellationToken);
         var sidecar = await SidecarHost.StartAsync(storage.ConnectionString, localOptions, null, cancellationToken);
         var channel = GrpcChannel.ForAddress(sidecar.Address);
 
@@ -55,9 +59,7 @@ public sealed class LocalEngine : IAsyncDisposable
             k.AddServerHeader = false;
         });
         builder.Services.AddTrygghetsuppfoljning(builder.Configuration);
-
-        // The coordinator API speaks enum names ("Submitted", "Closed"), not numbers.
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        builder.Services.AddTrygghetsuppfoljningTelemetry(builder.Configuration);
         builder.Services.AddDurableTaskWorker(b =>
         {
             b.AddTasks(r => r.AddTrygghetsuppfoljningTasks());

@@ -1,9 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using Trygghetsuppfoljning.Workflows.Domain;
 
 namespace Trygghetsuppfoljning.Workflows.Coordination;
 
 /// <summary>Who takes over an owner's measures mid-cycle. Without an id, one is made from the e-mail address, as the import does.</summary>
-public sealed record ReplacementOwner(string Name, string Email, Organisation Organisation, string? Id = null, string? Title = null, string Language = "sv")
+public sealed record ReplacementOwner([property: Required] string Name, [property: Required] string Email, Organisation Organisation, string? Id = null, string? Title = null, string Language = "sv")
 {
     /// <summary>The same rules as the import: null when valid, else what to fix.</summary>
     public string? Validate()

@@ -12,7 +12,13 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options) : IMailSender
     {
         var o = options.Value;
         using var client = new SmtpClient { Timeout = 30_000 };
-        await client.ConnectAsync(o.SmtpHost ?? throw new InvalidOperationException("Mail:SmtpHost is not set."), o.SmtpPort, o.UseStartTls ? SecureSocketOptions.StartTlsWhenAvailable : SecureSocketOptions.None, cancellationToken);
+        var security = o.EffectiveSmtpSecurity switch
+        {
+            SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
+            SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+            _ => SecureSocketOptions.None,
+        };
+        await client.ConnectAsync(o.SmtpHost ?? throw new InvalidOperationException("Mail:SmtpHost is not set."), o.SmtpPort, security, cancellationToken);
         if (!string.IsNullOrEmpty(o.UserName))
         {
             await client.AuthenticateAsync(o.UserName, o.Password ?? string.Empty, cancellationToken);

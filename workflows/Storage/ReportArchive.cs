@@ -7,7 +7,7 @@ namespace Trygghetsuppfoljning.Workflows.Storage;
 /// <summary>Reports archived in Blob Storage under agreement/year with a stable name.</summary>
 public sealed class ReportArchive(IOptions<StorageOptions> options)
 {
-    readonly BlobContainerClient container = new(options.Value.ConnectionString, options.Value.ReportContainer);
+    readonly BlobContainerClient container = StorageClients.CreateBlobService(options.Value).GetBlobContainerClient(options.Value.ReportContainer);
 
     public static string BlobName(string agreementId, int year, string language) =>
         $"{agreementId}/{year}/trygghetsuppfoljning-{agreementId}-{year}{(language == "sv" ? string.Empty : "-" + language)}.docx";

@@ -16,7 +16,7 @@ public sealed class TableStore
     readonly ConcurrentDictionary<string, Task<TableClient>> tables = new(StringComparer.Ordinal);
 
     public TableStore(IOptions<StorageOptions> options)
-        : this(new TableServiceClient(options.Value.ConnectionString), options.Value.TablePrefix)
+        : this(StorageClients.CreateTableService(options.Value), options.Value.TablePrefix)
     {
     }
 

@@ -1,0 +1,92 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Trygghetsuppfoljning.Functions;
+using Trygghetsuppfoljning.Workflows.Security;
+
+namespace Trygghetsuppfoljning.IntegrationTests.Functions;
+
+/// <summary>
+/// The Functions app without the Functions host (which cannot be installed here): its services built by the very call
+/// Program.cs makes, its function classes created from them, and each function called with a real HttpContext whose
+/// answer is executed into a response as the host's ASP.NET Core integration does.
+/// </summary>
+public sealed class FunctionsApp : IDisposable
+{
+    readonly IHost host;
+
+    FunctionsApp(IHost host) => this.host = host;
+
+    public IServiceProvider Services => host.Services;
+
+    public IHost Host => host;
+
+    public CoordinatorFunctions Coordinator => ActivatorUtilities.CreateInstance<CoordinatorFunctions>(host.Services);
+
+    public FormFunctions Forms => ActivatorUtilities.CreateInstance<FormFunctions>(host.Services);
+
+    public static FunctionsApp Build(IReadOnlyDictionary<string, string?> settings, string environment = "Development")
+    {
+        var builder = FunctionsApplication.CreateBuilder([]);
+        builder.Environment.EnvironmentName = environment;
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddTrygghetsuppfoljningFunctions();
+        return new FunctionsApp(builder.Build());
+    }
+
+    /// <summary>A request as the host hands it over; <paramref name="principal"/> becomes the X-MS-CLIENT-PRINCIPAL header.</summary>
+    public HttpRequest Request(string method, string path, string? body = null, string? principal = null, string? contentType = "application/json")
+    {
+        var http = new DefaultHttpContext { RequestServices = host.Services };
+        http.Request.Method = method;
+        var query = path.IndexOf('?', StringComparison.Ordinal);
+        http.Request.Path = query < 0 ? path : path[..query];
+        http.Request.QueryString = query < 0 ? QueryString.Empty : new QueryString(path[query..]);
+        if (body is not null)
+        {
+            var bytes = Encoding.UTF8.GetBytes(body);
+            http.Request.Body = new MemoryStream(bytes);
+            http.Request.ContentLength = bytes.Length;
+            http.Request.ContentType = contentType;
+        }
+
+        if (principal is not null)
+        {
+            http.Request.Headers[StaffPrincipal.HeaderName] = principal;
+        }
+
+        http.Response.Body = new MemoryStream();
+        return http.Request;
+    }
+
+    /// <summary>Runs the function's answer against its request's response, as the host's ASP.NET Core integration does.</summary>
+    public static async Task<Answer> ExecuteAsync(HttpRequest request, IResult result)
+    {
+        var response = request.HttpContext.Response;
+        await result.ExecuteAsync(request.HttpContext);
+        response.Body.Position = 0;
+        using var reader = new StreamReader(response.Body, Encoding.UTF8);
+        return new Answer(response.StatusCode, response.ContentType, await reader.ReadToEndAsync());
+    }
+
+    /// <summary>The header App Service Authentication sets for a signed-in person.</summary>
+    public static string Principal(string name, params string[] roles)
+    {
+        var claims = new List<object> { new { typ = "name", val = name } };
+        claims.AddRange(roles.Select(r => new { typ = "roles", val = r }));
+        var json = JsonSerializer.Serialize(new { auth_typ = "aad", name_typ = "name", role_typ = "roles", claims });
+        return Convert.ToBase64String(Encoding.UTF8.GetBytes(json));
+    }
+
+    public void Dispose() => host.Dispose();
+
+    public sealed record Answer(int Status, string? ContentType, string Body)
+    {
+        public JsonElement Json => JsonDocument.Parse(Body).RootElement;
+
+        public string Message => Json.GetProperty("message").GetString() ?? string.Empty;
+    }
+}
