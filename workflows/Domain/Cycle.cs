@@ -8,7 +8,12 @@ public sealed record Cycle(
     DateTimeOffset DeadlineUtc,
     CycleState State,
     DateTimeOffset? ClosedUtc = null,
-    string? ReportBlobName = null)
+    string? ReportBlobName = null,
+    DateTimeOffset? OriginalDeadlineUtc = null)
 {
+    /// <summary>The deadline first set when the cycle started (<see cref="DeadlineUtc"/> when never extended).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public DateTimeOffset FirstDeadlineUtc => OriginalDeadlineUtc ?? DeadlineUtc;
+
     public string Id => CycleIds.For(AgreementId, Year);
 }
