@@ -20,7 +20,7 @@ public static class JsonAgreementReader
         catch (JsonException e)
         {
             // The serializer's English text means nothing to a coordinator: say where, and what kind of problem.
-            var syntax = e.GetType() != typeof(JsonException) || e.Path is null or "$";
+            var syntax = e.InnerException is JsonException || e.GetType() != typeof(JsonException) || e.Path is null or "$";
             var message = syntax
                 ? "Ogiltig JSON: kontrollera citattecken, kommatecken och klamrar på raden eller raden före"
                 : $"Ogiltig JSON: värdet för '{e.Path!.TrimStart('$', '.')}' har fel form eller ett okänt värde";
