@@ -62,6 +62,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<Retention.RetentionOptions>().Bind(configuration.GetSection(Retention.RetentionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Retention.RetentionPurger>();
         services.AddSingleton<Import.AgreementImporter>();
+        services.AddSingleton<Import.HistoryImporter>();
         return services;
     }
 

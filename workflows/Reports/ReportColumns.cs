@@ -6,8 +6,9 @@ namespace Trygghetsuppfoljning.Workflows.Reports;
 /// </summary>
 internal static class ReportColumns
 {
-    // 9 pt table text: an average character is about 5 pt wide, bold headings a little more; 2 × 85 twips of cell margin.
-    const int TwipsPerChar = 105;
+    // 9 pt table text: an average Arial character is about 5 pt wide, bold and digits up to 6 pt (LibreOffice's fallback fonts
+    // are wider still); 2 × 85 twips of cell margin.
+    const int TwipsPerChar = 120;
     const int CellPadding = 200;
     const int MinFlexible = 1400;
 

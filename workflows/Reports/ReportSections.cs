@@ -208,8 +208,10 @@ internal sealed class ReportSections
 
         // Status per year: this cycle next to the earlier ones, so a trend is visible at a glance.
         w.WriteElement(ReportElements.Heading(2, t["report.summary.statusHeading"]));
-        w.WriteElement(ReportElements.Intro(earlier.Count == 0 ? t["report.summary.statusIntroFirst"] : t["report.summary.statusIntro"]));
-        var years = earlier.TakeLast(4).Append(c).ToList();
+        // Years imported as figures only (no statuses) would read as "all unanswered": they belong to the indicator trends alone.
+        var followedUp = earlier.Where(y => y.MeasuresTotal > 0).ToList();
+        w.WriteElement(ReportElements.Intro(followedUp.Count == 0 ? t["report.summary.statusIntroFirst"] : t["report.summary.statusIntro"]));
+        var years = followedUp.TakeLast(4).Append(c).ToList();
         var yearWidth = Math.Min(1300, (TextWidth - 3400) / years.Count);
         var widths = new[] { TextWidth - (yearWidth * years.Count) }.Concat(Enumerable.Repeat(yearWidth, years.Count)).ToArray();
         var table = Table(w, widths, [t["report.col.status"], .. years.Select(y => y.Year.ToString(t.Culture))]);
