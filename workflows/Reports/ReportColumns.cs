@@ -8,13 +8,13 @@ internal static class ReportColumns
 {
     // 9 pt table text: an average Arial character is about 5 pt wide, bold and digits up to 6 pt (LibreOffice's fallback fonts
     // are wider still); 2 × 85 twips of cell margin.
-    const int TwipsPerChar = 120;
-    const int CellPadding = 200;
+    const int TwipsPerChar = 115;
+    const int CellPadding = 260;
     const int MinFlexible = 1400;
 
     public static int[] Fit(int textWidth, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, params int[] flexible)
     {
-        var longest = headers.Select(LongestWord).ToArray();
+        var longest = headers.Select(h => LongestWord(h) * 1.08).ToArray(); // headings are bold
         var total = headers.Select(h => h.Length).ToArray();
         foreach (var row in rows)
         {
@@ -25,7 +25,7 @@ internal static class ReportColumns
             }
         }
 
-        var widths = longest.Select(n => (n * TwipsPerChar) + CellPadding).ToArray();
+        var widths = longest.Select(n => (int)(n * TwipsPerChar) + CellPadding).ToArray();
         var fixedSum = widths.Where((_, i) => !flexible.Contains(i)).Sum();
         var remaining = Math.Max(textWidth - fixedSum, MinFlexible * Math.Max(1, flexible.Length));
         if (flexible.Length > 0)
@@ -53,6 +53,15 @@ internal static class ReportColumns
         return widths;
     }
 
-    static int LongestWord(string text) =>
-        text.Split([' ', '\n', '\t', '/'], StringSplitOptions.RemoveEmptyEntries).Select(w => w.Length).DefaultIfEmpty(0).Max();
+    /// <summary>The widest word in average-character units: m, w and capitals take half as much again, i, l, t and punctuation little.</summary>
+    static double LongestWord(string text) =>
+        text.Split([' ', '\n', '\t', '/'], StringSplitOptions.RemoveEmptyEntries).Select(Width).DefaultIfEmpty(0).Max();
+
+    static double Width(string word) => word.Sum(c => c switch
+    {
+        'm' or 'w' or 'M' or 'W' => 1.5,
+        _ when char.IsUpper(c) => 1.3,
+        'i' or 'l' or 'j' or 't' or 'f' or 'r' or 'I' or '.' or ',' or ':' or '-' or '(' or ')' or '\'' => 0.6,
+        _ => 1.0,
+    });
 }
