@@ -46,20 +46,20 @@ public static class LocalCli
                         agreementId = rest.Required(0, t["cli.arg.agreement"]),
                         year = Year(rest, t),
                         deadlineUtc = rest.Option("deadline") is { } d ? Time(d, t) : (DateTimeOffset?)null,
-                    }), _ => t.Format("cli.start.ok", rest.Positional[0], Year(rest, t)));
+                    }), (status, body) => status == HttpStatusCode.Accepted ? t.Format("cli.start.ok", rest.Positional[0], Year(rest, t)) : Message(body));
                 case "status":
-                    return await CallAsync(rest, t, api => api.GetAsync(CyclePath(rest, t)), body =>
+                    return await CallAsync(rest, t, api => api.GetAsync(CyclePath(rest, t)), (_, body) =>
                         StatusSummary.Format(JsonSerializer.Deserialize<CycleStatus>(BodyOf(body), DomainJson.Options)!, t));
                 case "extend":
                     var deadline = Time(rest.Required(2, t["cli.arg.deadline"]), t);
                     return await CallAsync(rest, t, api => api.PostJsonAsync(CyclePath(rest, t) + "/extend", new { deadlineUtc = deadline }),
-                        _ => t.Format("cli.extend.ok", rest.Positional[0], Year(rest, t), MailComposer.FormatTime(deadline, t.Language)));
+                        (_, _) => t.Format("cli.extend.ok", rest.Positional[0], Year(rest, t), MailComposer.FormatTime(deadline, t.Language)));
                 case "close":
-                    return await CallAsync(rest, t, api => api.PostAsync(CyclePath(rest, t) + "/close"), _ => t.Format("cli.close.ok", rest.Positional[0], Year(rest, t)));
+                    return await CallAsync(rest, t, api => api.PostAsync(CyclePath(rest, t) + "/close"), (_, _) => t.Format("cli.close.ok", rest.Positional[0], Year(rest, t)));
                 case "report":
                     return await ReportAsync(rest, t);
                 case "purge":
-                    return await CallAsync(rest, t, api => api.PostAsync("api/retention/purge"), body => t["cli.purge.ok"] + " " + Message(body));
+                    return await CallAsync(rest, t, api => api.PostAsync("api/retention/purge"), (_, body) => t["cli.purge.ok"] + " " + Message(body));
                 default:
                     Console.WriteLine(t["cli.help"]);
                     return verb is "help" or "--help" or "-h" ? 0 : 2;
@@ -110,8 +110,8 @@ public static class LocalCli
         }
     }
 
-    /// <param name="summary">What success means in the coordinator's words, from the response body; --json prints the body instead.</param>
-    static async Task<int> CallAsync(CliArguments args, CliTexts t, Func<ApiClient, Task<HttpResponseMessage>> call, Func<string, string> summary)
+    /// <param name="summary">What success means in the coordinator's words, from the status and body; --json prints the body instead.</param>
+    static async Task<int> CallAsync(CliArguments args, CliTexts t, Func<ApiClient, Task<HttpResponseMessage>> call, Func<HttpStatusCode, string, string> summary)
     {
         using var api = ApiClient.FromOptions(args);
         using var response = await call(api);
@@ -126,7 +126,7 @@ public static class LocalCli
         }
         else
         {
-            Console.WriteLine(response.IsSuccessStatusCode ? summary(body) : t.Format("cli.failed", (int)response.StatusCode, Message(body)));
+            Console.WriteLine(response.IsSuccessStatusCode ? summary(response.StatusCode, body) : t.Format("cli.failed", (int)response.StatusCode, Message(body)));
         }
 
         return response.IsSuccessStatusCode ? 0 : 1;
