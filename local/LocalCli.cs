@@ -1,13 +1,20 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json;
 using Trygghetsuppfoljning.Local.Cli;
 using Trygghetsuppfoljning.Local.Demo;
+using Trygghetsuppfoljning.Workflows.Coordination;
+using Trygghetsuppfoljning.Workflows.Domain;
+using Trygghetsuppfoljning.Workflows.Mail;
 
 namespace Trygghetsuppfoljning.Local;
 
 /// <summary>
 /// The local host's verbs. `demo` runs a whole compressed cycle and exits; `serve` runs the host; the others are
-/// HTTP calls to a running `serve` through the coordinator API (so they behave exactly as the API does).
+/// HTTP calls to a running `serve` through the coordinator API (so they behave exactly as the API does), and say
+/// what happened in the coordinator's language (Swedish; English with --lang en). Relative paths resolve against
+/// the folder the command was run from (the project sets RunWorkingDirectory to it for `dotnet run`).
 /// </summary>
 public static class LocalCli
 {
@@ -15,6 +22,8 @@ public static class LocalCli
     {
         var verb = args.FirstOrDefault() ?? "help";
         var rest = new CliArguments(args.Skip(1));
+        var t = CliTexts.For(rest);
+        rest.MissingFormat = t["cli.missingArgument"];
         try
         {
             switch (verb)
@@ -30,93 +39,176 @@ public static class LocalCli
                 case "serve":
                     return await ServeCommand.RunAsync(Console.Out);
                 case "import":
-                    return await ImportAsync(rest);
+                    return await ImportAsync(rest, t);
                 case "start":
-                    return await CallAsync(rest, api => api.PostJsonAsync("api/cycles", new
+                    return await CallAsync(rest, t, api => api.PostJsonAsync("api/cycles", new
                     {
-                        agreementId = rest.Required(0, "agreement id"),
-                        year = int.Parse(rest.Required(1, "year"), CultureInfo.InvariantCulture),
-                        deadlineUtc = rest.Option("deadline") is { } d ? DateTimeOffset.Parse(d, CultureInfo.InvariantCulture) : (DateTimeOffset?)null,
-                    }));
+                        agreementId = rest.Required(0, t["cli.arg.agreement"]),
+                        year = Year(rest, t),
+                        deadlineUtc = rest.Option("deadline") is { } d ? Time(d, t) : (DateTimeOffset?)null,
+                    }), (status, body) => status == HttpStatusCode.Accepted ? t.Format("cli.start.ok", rest.Positional[0], Year(rest, t)) : Message(body));
                 case "status":
-                    return await CallAsync(rest, api => api.GetAsync(CyclePath(rest)));
+                    return await CallAsync(rest, t, api => api.GetAsync(CyclePath(rest, t)), (_, body) =>
+                        StatusSummary.Format(JsonSerializer.Deserialize<CycleStatus>(BodyOf(body), DomainJson.Options)!, t));
                 case "extend":
-                    return await CallAsync(rest, api => api.PostJsonAsync(
-                        CyclePath(rest) + "/extend", new { deadlineUtc = DateTimeOffset.Parse(rest.Required(2, "new deadline (ISO 8601)"), CultureInfo.InvariantCulture) }));
+                    var deadline = Time(rest.Required(2, t["cli.arg.deadline"]), t);
+                    return await CallAsync(rest, t, api => api.PostJsonAsync(CyclePath(rest, t) + "/extend", new { deadlineUtc = deadline }),
+                        (_, _) => t.Format("cli.extend.ok", rest.Positional[0], Year(rest, t), MailComposer.FormatTime(deadline, t.Language)));
                 case "close":
-                    return await CallAsync(rest, api => api.PostAsync(CyclePath(rest) + "/close"));
+                    return await CallAsync(rest, t, api => api.PostAsync(CyclePath(rest, t) + "/close"), (_, _) => t.Format("cli.close.ok", rest.Positional[0], Year(rest, t)));
                 case "report":
-                    return await ReportAsync(rest);
+                    return await ReportAsync(rest, t);
                 case "resume":
-                    return await CallAsync(rest, api => api.PostAsync(CyclePath(rest) + "/resume"));
+                    return await CallAsync(rest, t, api => api.PostAsync(CyclePath(rest, t) + "/resume"), (_, body) => Message(body));
                 case "migrate":
-                    return await CallAsync(rest, api => api.PostAsync("api/migrate"));
+                    return await CallAsync(rest, t, api => api.PostAsync("api/migrate"), (_, body) => Message(body));
                 case "purge":
-                    return await CallAsync(rest, api => api.PostAsync("api/retention/purge"));
+                    return await CallAsync(rest, t, api => api.PostAsync("api/retention/purge"), (_, body) => t["cli.purge.ok"] + " " + Message(body));
                 default:
-                    Console.WriteLine("""
-                        Trygghetsuppföljning, local host.
-                          demo                                 run a whole follow-up cycle for the Höganäs demo on Azurite, with simulated owners, and exit
-                          serve                                run the host (form + coordinator API) until Ctrl+C; settings from appsettings.json and the environment
-                          import <file.json|file.xlsx>         load an agreement (all or nothing; errors listed by line/row)
-                          start <agreement> <year> [--deadline 2026-02-15T12:00:00Z]
-                          status <agreement> <year>
-                          extend <agreement> <year> <new deadline>
-                          close <agreement> <year>
-                          report <agreement> <year> [--out file.docx] [--regenerate true] [--lang sv|en]
-                          resume <agreement> <year>            start a Failed cycle again (answers and sent mail are kept)
-                          migrate                              convert data stored by an older version (serve also does it at start)
-                          purge                                delete answers, progress and links of cycles closed longer ago than Retention:Period
-                        The API verbs talk to a running `serve`: --url (or TRYGGHET_URL, default http://127.0.0.1:7071) and
-                        --key (or TRYGGHET_API_KEY / Coordinator__ApiKey).
-                        """);
-                    return verb == "help" ? 0 : 2;
+                    Console.WriteLine(t["cli.help"]);
+                    return verb is "help" or "--help" or "-h" ? 0 : 2;
             }
         }
-        catch (Exception e) when (e is ArgumentException or FormatException or HttpRequestException or IOException or Workflows.Storage.StorageUnavailableException)
+        catch (HttpRequestException)
+        {
+            await Console.Error.WriteLineAsync(t.Format("cli.unreachable", rest.Option("url") ?? Environment.GetEnvironmentVariable("TRYGGHET_URL") ?? "http://127.0.0.1:7071"));
+            return 2;
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or IOException or Workflows.Storage.StorageUnavailableException)
         {
             await Console.Error.WriteLineAsync(e.Message);
             return 2;
         }
     }
 
-    static string CyclePath(CliArguments args) =>
-        $"api/cycles/{Uri.EscapeDataString(args.Required(0, "agreement id"))}/{int.Parse(args.Required(1, "year"), CultureInfo.InvariantCulture)}";
+    static int Year(CliArguments args, CliTexts t)
+    {
+        var text = args.Required(1, t["cli.arg.year"]);
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : throw new FormatException(t.Format("cli.badYear", text));
+    }
 
-    static async Task<int> CallAsync(CliArguments args, Func<ApiClient, Task<HttpResponseMessage>> call)
+    static DateTimeOffset Time(string text, CliTexts t) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : throw new FormatException(t.Format("cli.badTime", text));
+
+    static string CyclePath(CliArguments args, CliTexts t) =>
+        $"api/cycles/{Uri.EscapeDataString(args.Required(0, t["cli.arg.agreement"]))}/{Year(args, t)}";
+
+    /// <summary>The "body" of the API's {message, body} answer, as JSON text.</summary>
+    static string BodyOf(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("body", out var b) ? b.GetRawText() : json;
+    }
+
+    /// <summary>The API's own message from a response body, if it has one.</summary>
+    static string Message(string body)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("message", out var m) ? m.GetString() ?? body : body;
+        }
+        catch (JsonException)
+        {
+            return body;
+        }
+    }
+
+    /// <param name="summary">What success means in the coordinator's words, from the status and body; --json prints the body instead.</param>
+    static async Task<int> CallAsync(CliArguments args, CliTexts t, Func<ApiClient, Task<HttpResponseMessage>> call, Func<HttpStatusCode, string, string> summary)
     {
         using var api = ApiClient.FromOptions(args);
         using var response = await call(api);
-        Console.WriteLine($"{(int)response.StatusCode} {response.ReasonPhrase}");
-        Console.WriteLine(await response.Content.ReadAsStringAsync());
+        var body = await response.Content.ReadAsStringAsync();
+        if (args.Flag("json"))
+        {
+            Console.WriteLine(body);
+        }
+        else if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            Console.WriteLine(t["cli.unauthorized"]);
+        }
+        else
+        {
+            Console.WriteLine(response.IsSuccessStatusCode ? summary(response.StatusCode, body) : t.Format("cli.failed", (int)response.StatusCode, Message(body)));
+        }
+
         return response.IsSuccessStatusCode ? 0 : 1;
     }
 
-    static Task<int> ImportAsync(CliArguments args)
+    static async Task<int> ImportAsync(CliArguments args, CliTexts t)
     {
-        var path = args.Required(0, "file to import");
-        var bytes = File.ReadAllBytes(path);
-        var content = new ByteArrayContent(bytes);
-        content.Headers.ContentType = new MediaTypeHeaderValue(path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)
-            ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            : "application/json");
-        return CallAsync(args, api => api.PostAsync("api/agreements", content));
-    }
-
-    static async Task<int> ReportAsync(CliArguments args)
-    {
-        using var api = ApiClient.FromOptions(args);
-        var query = $"?regenerate={args.Option("regenerate") ?? "false"}&lang={args.Option("lang") ?? "sv"}";
-        using var response = await api.GetAsync(CyclePath(args) + "/report" + query);
-        if (!response.IsSuccessStatusCode)
+        var path = Path.GetFullPath(args.Required(0, t["cli.arg.file"]));
+        if (!File.Exists(path))
         {
-            Console.WriteLine($"{(int)response.StatusCode} {response.ReasonPhrase}");
+            throw new FileNotFoundException(t.Format("cli.fileNotFound", path));
+        }
+
+        var content = new ByteArrayContent(await File.ReadAllBytesAsync(path));
+        content.Headers.ContentType = new MediaTypeHeaderValue(
+            path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            : path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? "text/csv"
+            : "application/json");
+        using var api = ApiClient.FromOptions(args);
+        using var response = await api.PostAsync("api/agreements", content);
+        var body = await response.Content.ReadAsStringAsync();
+        if (args.Flag("json"))
+        {
+            Console.WriteLine(body);
+            return response.IsSuccessStatusCode ? 0 : 1;
+        }
+
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            Console.WriteLine(t["cli.unauthorized"]);
             return 1;
         }
 
-        var file = args.Option("out") ?? response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"') ?? "rapport.docx";
+        using var json = JsonDocument.Parse(body);
+        var root = json.RootElement;
+        JsonElement Body() => root.TryGetProperty("body", out var b) ? b : root;
+        IEnumerable<string> Strings(string name) =>
+            Body().ValueKind == JsonValueKind.Object && Body().TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array
+                ? list.EnumerateArray().Select(e => e.GetString() ?? string.Empty) : [];
+        if (response.IsSuccessStatusCode)
+        {
+            var summary = JsonSerializer.Deserialize<ImportSummary>(Body().GetRawText(), DomainJson.Options)!;
+            Console.WriteLine(t.Format("cli.import.ok", summary.AgreementId, summary.FocusAreas, summary.Measures, summary.Owners));
+        }
+        else
+        {
+            Console.WriteLine(t["cli.import.failed"]);
+            foreach (var error in Strings("errors").DefaultIfEmpty(Message(body)))
+            {
+                Console.WriteLine("  " + error);
+            }
+        }
+
+        foreach (var notice in Strings("notices"))
+        {
+            Console.WriteLine(t.Format("cli.import.notice", notice));
+        }
+
+        return response.IsSuccessStatusCode ? 0 : 1;
+    }
+
+    static async Task<int> ReportAsync(CliArguments args, CliTexts t)
+    {
+        using var api = ApiClient.FromOptions(args);
+        var query = $"?regenerate={args.Option("regenerate") ?? "false"}&lang={args.Option("lang") ?? "sv"}";
+        using var response = await api.GetAsync(CyclePath(args, t) + "/report" + query);
+        if (!response.IsSuccessStatusCode)
+        {
+            Console.WriteLine(response.StatusCode == HttpStatusCode.Unauthorized ? t["cli.unauthorized"] : t.Format("cli.failed", (int)response.StatusCode, Message(await response.Content.ReadAsStringAsync())));
+            return 1;
+        }
+
+        // [file] as README writes it, or --out; otherwise out/<name> under the folder the command was run from.
+        var name = response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"') ?? "rapport.docx";
+        var file = Path.GetFullPath(args.Option("out") ?? (args.Positional.Count > 2 ? args.Positional[2] : Path.Combine("out", Path.GetFileName(name))));
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync());
-        Console.WriteLine($"Report written to {Path.GetFullPath(file)}");
+        Console.WriteLine(t.Format("cli.report.written", file));
         return 0;
     }
 }

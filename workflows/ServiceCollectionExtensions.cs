@@ -71,6 +71,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Retention.RetentionPurger>();
         services.AddSingleton<Import.AgreementImporter>();
         services.AddSingleton<Migration.StorageMigrator>();
+        services.AddSingleton<Import.HistoryImporter>();
         return services;
     }
 }

@@ -114,7 +114,7 @@ public sealed class CoordinatorService(
         var result = Import.AgreementImporter.Parse(content);
         if (!result.IsValid)
         {
-            return CoordinatorResult.BadRequest($"Nothing was imported: {result.Errors.Count} error(s).", new { errors = result.Lines });
+            return CoordinatorResult.BadRequest($"Nothing was imported: {result.Errors.Count} error(s).", new { errors = result.Lines, notices = result.NoticeLines });
         }
 
         var a = result.Agreement!;
@@ -144,7 +144,7 @@ public sealed class CoordinatorService(
         await agreements.SaveAsync(a, cancellationToken);
         return CoordinatorResult.Ok(
             $"Agreement '{a.Id}' imported: {a.FocusAreas.Count} focus areas, {a.Measures.Count} measures, {a.AnsweringOwners().Count} owners.",
-            new ImportSummary(a.Id, a.FocusAreas.Count, a.Measures.Count, a.AnsweringOwners().Count));
+            new ImportSummary(a.Id, a.FocusAreas.Count, a.Measures.Count, a.AnsweringOwners().Count, result.NoticeLines));
     }
 
     /// <summary>Runs the purge (gallring) now; the Functions app also runs it after the yearly timer.</summary>

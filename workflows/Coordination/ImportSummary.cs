@@ -1,4 +1,4 @@
 namespace Trygghetsuppfoljning.Workflows.Coordination;
 
 /// <summary>What an accepted import stored.</summary>
-public sealed record ImportSummary(string AgreementId, int FocusAreas, int Measures, int Owners);
+public sealed record ImportSummary(string AgreementId, int FocusAreas, int Measures, int Owners, IReadOnlyList<string>? Notices = null);

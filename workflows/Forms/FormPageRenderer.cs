@@ -23,6 +23,23 @@ public sealed class FormPageRenderer(TemplateRenderer renderer)
     public FormPage NotFound(string lang) =>
         Page("form/not-found.liquid", lang, Switchable(lang), 404);
 
+    /// <summary>
+    /// A closed cycle's link: the follow-up is over, and whether this owner's answer was received (with when, if
+    /// known). Branded like the form, never "invalid link": the owner did nothing wrong.
+    /// </summary>
+    public FormPage Closed(string lang, Agreement agreement, int year, bool answerReceived, DateTimeOffset? receivedUtc = null)
+    {
+        var model = Switchable(lang);
+        model["municipality"] = agreement.Municipality;
+        model["agreement"] = agreement.Title;
+        model["year"] = year;
+        model["received"] = answerReceived;
+        model["received_at"] = receivedUtc is { } at ? MailComposer.FormatTime(at, lang) : null;
+        model["coordinator"] = agreement.Coordinator.Name;
+        model["coordinator_email"] = agreement.Coordinator.Email;
+        return Page("form/closed.liquid", lang, model, 200);
+    }
+
     /// <summary>Storage could not be reached before the form could be drawn.</summary>
     public FormPage Unavailable(string lang) =>
         Page("form/unavailable.liquid", lang, Switchable(lang), 503);
@@ -49,7 +66,7 @@ public sealed class FormPageRenderer(TemplateRenderer renderer)
             var a = saved.Answers.FirstOrDefault(x => x.MeasureId == m.Id);
             return new Dictionary<string, object?>
             {
-                ["title"] = m.Title,
+                ["title"] = m.Label,
                 ["status"] = a?.Status is { } s ? Texts.Status(lang, s) : "–",
                 ["light"] = a?.Light is { } l ? Texts.Light(lang, l) : "–",
                 ["comment"] = a?.Comment ?? string.Empty,
@@ -74,9 +91,13 @@ public sealed class FormPageRenderer(TemplateRenderer renderer)
         OwnerResponse? lastYear,
         OwnerResponse? latest,
         string? notice,
-        int statusCode)
+        int statusCode,
+        DateTimeOffset? lateUntilUtc = null)
     {
         var model = Common(context, lang);
+
+        // Past the deadline but before close: the answer is late, still welcome, and the owner should know until when.
+        model["late_until"] = lateUntilUtc is { } until ? MailComposer.FormatTime(until, lang) : null;
         model["antiforgery"] = antiforgeryValue;
         model["notice"] = notice is null ? null : Texts.Get(lang, notice);
         model["latest"] = latest is null ? null : new Dictionary<string, object?>
@@ -88,7 +109,7 @@ public sealed class FormPageRenderer(TemplateRenderer renderer)
         model["errors"] = errors.Select(e => new Dictionary<string, object?>
         {
             ["field"] = e.Key.Length == 0 ? null : FieldId(e.Key),
-            ["measure"] = context.Measures.FirstOrDefault(m => e.Key.StartsWith($"m.{m.Id}.", StringComparison.Ordinal))?.Title,
+            ["measure"] = context.Measures.FirstOrDefault(m => e.Key.StartsWith($"m.{m.Id}.", StringComparison.Ordinal))?.Label,
             ["message"] = e.Value,
         }).ToList();
         model["focus_areas"] = context.Agreement.FocusAreas
@@ -157,6 +178,7 @@ public sealed class FormPageRenderer(TemplateRenderer renderer)
         return new Dictionary<string, object?>
         {
             ["id"] = m.Id,
+            ["code"] = string.IsNullOrWhiteSpace(m.Code) ? null : m.Code,
             ["title"] = m.Title,
             ["description"] = m.Description,
             ["status"] = status,

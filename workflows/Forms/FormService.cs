@@ -23,6 +23,7 @@ public sealed class FormService(
     AntiforgeryProtector antiforgery,
     PostRateLimiter rateLimiter,
     IOptions<FormOptions> options,
+    IOptions<CycleScheduleOptions> schedule,
     TimeProvider time,
     ILogger<FormService> logger)
 {
@@ -30,8 +31,13 @@ public sealed class FormService(
     {
         try
         {
-            var context = await ResolveAsync(token, cancellationToken);
-            if (context is null)
+            var resolution = await ResolveAsync(token, cancellationToken);
+            if (resolution?.Closed is { } closed)
+            {
+                return await ClosedPageAsync(closed, language is null ? closed.Owner.Language : TextCatalog.Normalize(language), cancellationToken);
+            }
+
+            if (resolution?.Open is not { } context)
             {
                 return pages.NotFound(TextCatalog.Normalize(language));
             }
@@ -39,7 +45,7 @@ public sealed class FormService(
             var lang = language is null ? context.Owner.Language : TextCatalog.Normalize(language);
             var latest = await responses.LatestAsync(context.Cycle.Id, context.Owner.Id, cancellationToken);
             var typed = latest is null ? new Dictionary<string, string>() : FormPageRenderer.FieldsOf(context, latest);
-            return pages.Form(context, lang, typed, [], antiforgery.Issue(context.TokenHash), await LastYearAsync(context, cancellationToken), latest, notice: null, statusCode: 200);
+            return pages.Form(context, lang, typed, [], antiforgery.Issue(context.TokenHash), await LastYearAsync(context, cancellationToken), latest, notice: null, statusCode: 200, lateUntilUtc: LateUntil(context));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -53,10 +59,10 @@ public sealed class FormService(
     public async Task<FormPage> SubmitAsync(DurableTaskClient durable, string token, FormSubmission submission, CancellationToken cancellationToken = default)
     {
         var requested = submission.Fields.FirstOrDefault(f => f.Key == FormFields.Language).Value;
-        OwnerFormContext? context;
+        Resolution? resolution;
         try
         {
-            context = await ResolveAsync(token, cancellationToken);
+            resolution = await ResolveAsync(token, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -66,7 +72,13 @@ public sealed class FormService(
             return pages.Unavailable(TextCatalog.Normalize(requested));
         }
 
-        if (context is null)
+        if (resolution?.Closed is { } closed)
+        {
+            // Nothing is stored after the close; the page says so and whether an earlier answer arrived.
+            return await ClosedPageAsync(closed, requested is null ? closed.Owner.Language : TextCatalog.Normalize(requested), cancellationToken);
+        }
+
+        if (resolution?.Open is not { } context)
         {
             return pages.NotFound(TextCatalog.Normalize(requested));
         }
@@ -89,18 +101,18 @@ public sealed class FormService(
         {
             // The language switch: the same form in the other language with everything typed, nothing stored, no errors yet.
             var other = TextCatalog.Normalize(switchTo);
-            return pages.Form(context, other, validator.Validate(context, submission.Fields, other).Typed, [], freshAntiforgery, lastYear, null, null, 200);
+            return pages.Form(context, other, validator.Validate(context, submission.Fields, other).Typed, [], freshAntiforgery, lastYear, null, null, 200, LateUntil(context));
         }
 
         if (!antiforgery.IsValid(context.TokenHash, result.Typed.GetValueOrDefault(FormFields.Antiforgery)))
         {
             // Expired or forged: nothing is stored, everything typed is shown again with a fresh value.
-            return pages.Form(context, lang, result.Typed, result.Errors, freshAntiforgery, lastYear, null, "form.notice.expired", 400);
+            return pages.Form(context, lang, result.Typed, result.Errors, freshAntiforgery, lastYear, null, "form.notice.expired", 400, LateUntil(context));
         }
 
         if (!result.IsValid)
         {
-            return pages.Form(context, lang, result.Typed, result.Errors, freshAntiforgery, lastYear, null, null, 400);
+            return pages.Form(context, lang, result.Typed, result.Errors, freshAntiforgery, lastYear, null, null, 400, LateUntil(context));
         }
 
         OwnerResponse saved;
@@ -112,7 +124,7 @@ public sealed class FormService(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Storing the answers of {Owner} in {Cycle} failed", context.Owner.Id, context.Cycle.Id);
-            return pages.Form(context, lang, result.Typed, [], freshAntiforgery, lastYear, null, "form.notice.storage-failed", 503);
+            return pages.Form(context, lang, result.Typed, [], freshAntiforgery, lastYear, null, "form.notice.storage-failed", 503, LateUntil(context));
         }
 
         // The revision is safe from here on; progress and the wake-up event are best effort (Tables are the truth).
@@ -133,8 +145,11 @@ public sealed class FormService(
         return pages.Confirmation(context, lang, saved, token);
     }
 
+    /// <summary>What a link leads to: the open form, or the closed cycle's page. Null: a dead link (the neutral page).</summary>
+    sealed record Resolution(OwnerFormContext? Open, CycleOwner? Closed);
+
     /// <summary>Token → cycle → this owner's roster row: keyed reads only, whatever the size of the agreement.</summary>
-    async Task<OwnerFormContext?> ResolveAsync(string token, CancellationToken cancellationToken)
+    async Task<Resolution?> ResolveAsync(string token, CancellationToken cancellationToken)
     {
         var hash = LinkToken.HashOf(token);
         if (hash is null)
@@ -149,13 +164,26 @@ public sealed class FormService(
         }
 
         var owner = await snapshots.FindOwnerAsync(record.AgreementId, record.Year, record.OwnerId, cancellationToken);
-        if (owner is not { Cycle.State: CycleState.Open, Roster.IsActive: true } || owner.Measures.Count == 0)
+        if (owner is not { Roster.IsActive: true } || owner.Measures.Count == 0)
         {
             return null;
         }
 
-        return new OwnerFormContext(owner.Agreement, owner.Cycle, owner.Owner, owner.Measures, hash);
+        return owner.Cycle.State == CycleState.Open
+            ? new Resolution(new OwnerFormContext(owner.Agreement, owner.Cycle, owner.Owner, owner.Measures, hash), null)
+            : new Resolution(null, owner);
     }
+
+    /// <summary>A closed cycle's link: the follow-up is over, and whether (and when) this owner's answer arrived.</summary>
+    async Task<FormPage> ClosedPageAsync(CycleOwner owner, string lang, CancellationToken cancellationToken)
+    {
+        var submitted = await responses.LatestSubmittedAsync(owner.Cycle.Id, owner.Owner.Id, cancellationToken);
+        return pages.Closed(lang, owner.Agreement, owner.Cycle.Year, submitted is not null, submitted?.SavedUtc);
+    }
+
+    /// <summary>After the deadline, until the cycle closes, answers are late but welcome: until the end of the grace period.</summary>
+    DateTimeOffset? LateUntil(OwnerFormContext context) =>
+        time.GetUtcNow() > context.Cycle.DeadlineUtc ? context.Cycle.DeadlineUtc + schedule.Value.GracePeriod : null;
 
     /// <summary>Last year's answers are for reference only: if they cannot be read, the form goes on without them.</summary>
     async Task<OwnerResponse?> LastYearAsync(OwnerFormContext context, CancellationToken cancellationToken)

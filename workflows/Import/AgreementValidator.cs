@@ -108,6 +108,7 @@ public static partial class AgreementValidator
         }
 
         var measureIds = new HashSet<string>(StringComparer.Ordinal);
+        var measureCodes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (int i = 0; i < measures.Count; i++)
         {
             var m = measures[i];
@@ -116,6 +117,12 @@ public static partial class AgreementValidator
             if (m.Id is { } id && !measureIds.Add(id))
             {
                 errors.Add(($"measures[{i}].id", $"Åtgärden '{id}' finns redan"));
+            }
+
+            // A code is how people refer to a measure in meetings and mails: two measures must not share one.
+            if (!string.IsNullOrWhiteSpace(m.Code) && !measureCodes.Add(m.Code.Trim()))
+            {
+                errors.Add(($"measures[{i}].code", $"Koden '{m.Code.Trim()}' används redan av en annan åtgärd"));
             }
 
             if (!areaIds.Contains(m.FocusAreaId ?? string.Empty))
@@ -138,6 +145,11 @@ public static partial class AgreementValidator
                 if (indicators[j].Id is { } iid && !indicatorIds.Add(iid))
                 {
                     errors.Add(($"measures[{i}].indicators[{j}].id", $"Indikatorn '{iid}' finns redan för åtgärden"));
+                }
+
+                if (IndicatorDirectionCheck.Problem(indicators[j].Name ?? indicators[j].Id ?? string.Empty, indicators[j].Direction, indicators[j].Baseline, indicators[j].Target) is { } problem)
+                {
+                    errors.Add(($"measures[{i}].indicators[{j}].target", problem));
                 }
             }
         }

@@ -19,7 +19,12 @@ public static class JsonAgreementReader
         }
         catch (JsonException e)
         {
-            return ImportResult.Failed(new ImportError(null, e.LineNumber is { } line ? (int)line + 1 : null, $"Ogiltig JSON: {e.Message}"));
+            // The serializer's English text means nothing to a coordinator: say where, and what kind of problem.
+            var syntax = e.InnerException is JsonException || e.GetType() != typeof(JsonException) || e.Path is null or "$";
+            var message = syntax
+                ? "Ogiltig JSON: kontrollera citattecken, kommatecken och klamrar på raden eller raden före"
+                : $"Ogiltig JSON: värdet för '{e.Path!.TrimStart('$', '.')}' har fel form eller ett okänt värde";
+            return ImportResult.Failed(new ImportError(null, e.LineNumber is { } line ? (int)line + 1 : null, message));
         }
 
         var lines = PathLines(utf8);

@@ -16,8 +16,12 @@ public static class RosterColumns
     public const string Baseline = "Utgångsvärde";
     public const string Target = "Mål";
     public const string Direction = "Riktning";
+    public const string Code = "Kod";
 
-    public static readonly IReadOnlyList<string> All = [FocusArea, Measure, Owner, Email, Organisation, Indicator, Unit, Baseline, Target, Direction];
+    /// <summary>Every heading, in the order the example roster uses (Kod last, so older rosters keep their layout).</summary>
+    public static readonly IReadOnlyList<string> All = [FocusArea, Measure, Owner, Email, Organisation, Indicator, Unit, Baseline, Target, Direction, Code];
+
+    public static readonly IReadOnlyList<string> Required = [FocusArea, Measure, Owner, Email, Organisation];
 
     public const string KeyId = "Id";
     public const string KeyTitle = "Titel";

@@ -33,45 +33,80 @@ public static class RosterReader
             // What OpenXml throws when a part passes MaxCharactersInPart (and for broken XML, equally unreadable).
             return ImportResult.Failed(new ImportError(null, null, $"Filen går inte att läsa som roster: en del av den är trasig eller packas upp till mer än {maxCharactersInPart.ToString("N0", Swedish)} tecken."));
         }
-        catch (Exception e) when (e is InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or FileFormatException or IOException)
+        catch (Exception e) when (e is InvalidDataException or OpenXmlPackageException or FileFormatException or IOException or InvalidOperationException)
         {
-            return ImportResult.Failed(new ImportError(null, null, $"Filen är inte en läsbar Excel-fil (.xlsx): {e.Message}"));
+            // The parser's own words mean nothing to a coordinator; say what is accepted instead.
+            return ImportResult.Failed(new ImportError(null, null, ImportFormats.NotReadableXlsx));
         }
 
         var measuresSheet = sheets.FirstOrDefault(s => s.Name.Equals(RosterColumns.MeasuresSheet, StringComparison.OrdinalIgnoreCase)).Table ?? (sheets.Count > 0 ? sheets[0].Table : null);
         var headerSheet = sheets.FirstOrDefault(s => s.Name.Equals(RosterColumns.AgreementSheet, StringComparison.OrdinalIgnoreCase)).Table;
-        var errors = new List<ImportError>();
         if (measuresSheet is null)
         {
             return ImportResult.Failed(new ImportError(null, null, $"Bladet '{RosterColumns.MeasuresSheet}' saknas"));
         }
 
-        var header = ReadHeader(headerSheet, errors);
-        var (areas, measures, owners, rowOf) = ReadMeasures(measuresSheet, errors);
+        return Read(measuresSheet, headerSheet, RosterColumns.AgreementSheet);
+    }
+
+    /// <summary>
+    /// The roster as one CSV file: the agreement's key/value rows (Id;…, Titel;…) above the heading row, then one row
+    /// per measure as on the <c>Åtgärder</c> sheet. Errors name the file's line.
+    /// </summary>
+    public static ImportResult ReadCsv(string text)
+    {
+        var table = SpreadsheetTable.FromRows(CsvRows.Parse(text));
+        var headingRow = HeadingRow(table);
+        var header = headingRow == 0 ? null : table.Where(r => r < headingRow);
+        return Read(table, header is null || !header.RowNumbers.Any() ? null : header, headerSheetName: null);
+    }
+
+    /// <param name="headerSheetName">Names the header's rows in errors; null when they are rows of the same file (CSV).</param>
+    static ImportResult Read(SpreadsheetTable measuresSheet, SpreadsheetTable? headerSheet, string? headerSheetName)
+    {
+        var errors = new List<ImportError>();
+        var notices = new List<ImportError>();
+        var header = ReadHeader(headerSheet, headerSheetName, errors);
+        var (areas, measures, owners, rowOf, rowsFailed) = ReadMeasures(measuresSheet, errors, notices);
         if (header is null)
         {
-            return new ImportResult(null, errors);
+            return new ImportResult(null, Sorted(errors), notices);
         }
 
         var agreement = header with { FocusAreas = areas, Measures = measures, Owners = owners };
         foreach (var (path, message) in AgreementValidator.Validate(agreement))
         {
+            // The rows already checked their indicators, each on its own row; and rows that failed are not in the
+            // agreement, so "no measures" would only repeat their errors.
+            if (path.Contains(".indicators[", StringComparison.Ordinal) || (rowsFailed && path is "measures" or "focusAreas"))
+            {
+                continue;
+            }
+
             // Header problems belong to the header sheet; measure and owner problems to the row that introduced them.
             var found = rowOf.TryGetValue(path.Split('.')[0], out var row);
             errors.Add(!found
-                ? new ImportError(RosterColumns.AgreementSheet, null, message)
+                ? new ImportError(headerSheetName, null, message)
                 : new ImportError(null, row, message));
         }
 
-        var distinct = errors.DistinctBy(e => e.ToString()).OrderBy(e => e.Sheet is null ? 1 : 0).ThenBy(e => e.Line ?? 0).ToList();
-        return new ImportResult(distinct.Count == 0 ? agreement : null, distinct);
+        var distinct = Sorted(errors);
+        return new ImportResult(distinct.Count == 0 ? agreement : null, distinct, notices);
     }
 
-    static Agreement? ReadHeader(SpreadsheetTable? sheet, List<ImportError> errors)
+    static List<ImportError> Sorted(List<ImportError> errors) =>
+        errors.DistinctBy(e => e.ToString()).OrderBy(e => e.Sheet is null ? 1 : 0).ThenBy(e => e.Line ?? 0).ToList();
+
+    static int HeadingRow(SpreadsheetTable sheet) =>
+        sheet.RowNumbers.FirstOrDefault(r => sheet.Row(r).Values.Any(v => v.Trim().Equals(RosterColumns.Measure, StringComparison.OrdinalIgnoreCase)));
+
+    static Agreement? ReadHeader(SpreadsheetTable? sheet, string? sheetName, List<ImportError> errors)
     {
         if (sheet is null)
         {
-            errors.Add(new ImportError(null, null, $"Bladet '{RosterColumns.AgreementSheet}' saknas (överenskommelsens id, titel, kommun, lokalpolisområde, samordnare, styrgrupp)"));
+            errors.Add(new ImportError(null, null, sheetName is null
+                ? $"Överenskommelsens uppgifter saknas: skriv dem överst i filen, en per rad, före rubrikraden ({RosterColumns.KeyId};…, {RosterColumns.KeyTitle};…, {RosterColumns.KeyMunicipality};…, {RosterColumns.KeyPoliceArea};…, {RosterColumns.KeySignedOn};…, {RosterColumns.KeyCoordinator};…, {RosterColumns.KeySteeringGroup};…)"
+                : $"Bladet '{RosterColumns.AgreementSheet}' saknas (överenskommelsens id, titel, kommun, lokalpolisområde, samordnare, styrgrupp)"));
             return null;
         }
 
@@ -105,7 +140,7 @@ public static class RosterReader
                     }
                     else
                     {
-                        errors.Add(new ImportError(RosterColumns.AgreementSheet, row, $"{key}: '{part}' ska skrivas som Namn <e-post>"));
+                        errors.Add(new ImportError(sheetName, row, $"{key}: '{part}' ska skrivas som Namn <e-post>"));
                     }
                 }
 
@@ -129,12 +164,12 @@ public static class RosterReader
             }
             else
             {
-                errors.Add(new ImportError(RosterColumns.AgreementSheet, signedCell.Row, $"Undertecknad '{signedCell.Value}' är inget datum (ÅÅÅÅ-MM-DD)"));
+                errors.Add(new ImportError(sheetName, signedCell.Row, $"Undertecknad '{signedCell.Value}' är inget datum (ÅÅÅÅ-MM-DD)"));
             }
         }
         else
         {
-            errors.Add(new ImportError(RosterColumns.AgreementSheet, null, "Undertecknad saknas"));
+            errors.Add(new ImportError(sheetName, null, "Undertecknad saknas"));
         }
 
         var id = Get(RosterColumns.KeyId);
@@ -154,40 +189,42 @@ public static class RosterReader
             []);
     }
 
-    static (List<FocusArea>, List<Measure>, List<Owner>, Dictionary<string, int>) ReadMeasures(SpreadsheetTable sheet, List<ImportError> errors)
+    static (List<FocusArea>, List<Measure>, List<Owner>, Dictionary<string, int>, bool RowsFailed) ReadMeasures(
+        SpreadsheetTable sheet, List<ImportError> errors, List<ImportError> notices)
     {
         var areas = new List<FocusArea>();
         var measures = new List<Measure>();
         var owners = new List<Owner>();
         var rowOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        var rows = sheet.RowNumbers.ToList();
-        var headingRow = rows.FirstOrDefault(r => sheet.Row(r).Values.Any(v => v.Trim().Equals(RosterColumns.Measure, StringComparison.OrdinalIgnoreCase)));
+        var headingRow = HeadingRow(sheet);
         if (headingRow == 0)
         {
             errors.Add(new ImportError(RosterColumns.MeasuresSheet, null, $"Rubrikraden saknas (kolumnerna {string.Join(", ", RosterColumns.All)})"));
-            return (areas, measures, owners, rowOf);
+            return (areas, measures, owners, rowOf, true);
         }
 
-        var columns = sheet.Row(headingRow).Where(c => c.Value.Trim().Length > 0).ToDictionary(c => c.Value.Trim(), c => c.Key, StringComparer.OrdinalIgnoreCase);
-        foreach (var required in RosterColumns.All.Take(5).Where(c => !columns.ContainsKey(c)))
+        var columns = sheet.Row(headingRow).Where(c => c.Value.Trim().Length > 0).GroupBy(c => c.Value.Trim(), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First().Key, StringComparer.OrdinalIgnoreCase);
+        var missingColumns = RosterColumns.Required.Where(c => !columns.ContainsKey(c)).ToList();
+        foreach (var required in missingColumns)
         {
             errors.Add(new ImportError(null, headingRow, $"Kolumnen '{required}' saknas"));
         }
 
-        if (errors.Count > 0)
-        {
-            return (areas, measures, owners, rowOf);
-        }
-
+        // With a column missing the rows are still checked, in the columns that are there (so every error shows in
+        // one pass), but nothing is built from them and no row is blamed for the missing column.
+        var complete = missingColumns.Count == 0;
+        var rowsFailed = !complete;
         var areaIds = new HashSet<string>(StringComparer.Ordinal);
         var measureIds = new HashSet<string>(StringComparer.Ordinal);
         var clashedSlugs = new HashSet<string>(StringComparer.Ordinal);
         var areaByTitle = new Dictionary<string, FocusArea>(StringComparer.OrdinalIgnoreCase);
         var ownerByEmail = new Dictionary<string, (Owner Owner, int Row)>(StringComparer.OrdinalIgnoreCase);
         var measureByKey = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var row in rows.Where(r => r > headingRow))
+        foreach (var row in sheet.RowNumbers.Where(r => r > headingRow))
         {
             string Get(string column) => columns.TryGetValue(column, out var letters) ? sheet.Cell(row, letters) : string.Empty;
+            bool Has(string column) => columns.ContainsKey(column);
             if (RosterColumns.All.All(c => Get(c).Length == 0))
             {
                 continue;
@@ -200,7 +237,8 @@ public static class RosterReader
             var name = Get(RosterColumns.Owner);
             var email = Get(RosterColumns.Email);
             var organisationText = Get(RosterColumns.Organisation);
-            if (area.Length == 0)
+            var code = Get(RosterColumns.Code);
+            if (Has(RosterColumns.FocusArea) && area.Length == 0)
             {
                 Error("Fokusområde saknas");
             }
@@ -210,36 +248,35 @@ public static class RosterReader
                 Error("Åtgärd saknas");
             }
 
-            if (name.Length == 0)
+            if (Has(RosterColumns.Owner) && name.Length == 0)
             {
                 Error("Ansvarig saknas");
             }
 
-            if (email.Length == 0)
+            if (Has(RosterColumns.Email) && email.Length == 0)
             {
                 Error("E-post saknas");
             }
-            else if (!AgreementValidator.IsEmail(email))
+            else if (email.Length > 0 && !AgreementValidator.IsEmail(email))
             {
                 Error($"E-post '{email}' är inte en giltig adress");
             }
 
             Organisation organisation = Organisation.Kommun;
-            if (organisationText.Length == 0)
+            if (Has(RosterColumns.Organisation))
             {
-                Error("Organisation saknas (Kommun eller Polis)");
-            }
-            else if (organisationText.StartsWith("kommun", StringComparison.OrdinalIgnoreCase))
-            {
-                organisation = Organisation.Kommun;
-            }
-            else if (organisationText.StartsWith("polis", StringComparison.OrdinalIgnoreCase))
-            {
-                organisation = Organisation.Polis;
-            }
-            else
-            {
-                Error($"Organisation '{organisationText}' ska vara Kommun eller Polis");
+                if (organisationText.Length == 0)
+                {
+                    Error("Organisation saknas (Kommun eller Polis)");
+                }
+                else if (organisationText.StartsWith("polis", StringComparison.OrdinalIgnoreCase))
+                {
+                    organisation = Organisation.Polis;
+                }
+                else if (!organisationText.StartsWith("kommun", StringComparison.OrdinalIgnoreCase))
+                {
+                    Error($"Organisation '{organisationText}' ska vara Kommun eller Polis");
+                }
             }
 
             Indicator? indicator = null;
@@ -252,9 +289,27 @@ public static class RosterReader
                     Error($"Enhet saknas för indikatorn '{indicatorName}'");
                 }
 
-                var baseline = Number(Get(RosterColumns.Baseline), RosterColumns.Baseline, Error);
-                var target = Number(Get(RosterColumns.Target), RosterColumns.Target, Error);
-                var direction = Direction(Get(RosterColumns.Direction), Error);
+                var baseline = Number(Get(RosterColumns.Baseline), RosterColumns.Baseline, Error, out var baselineOk);
+                var target = Number(Get(RosterColumns.Target), RosterColumns.Target, Error, out var targetOk);
+                var directionText = Get(RosterColumns.Direction);
+                var given = Direction(directionText, Error);
+                IndicatorDirection direction;
+                if (directionText.Trim().Length == 0)
+                {
+                    direction = IndicatorDirectionCheck.Infer(baseline, target) ?? IndicatorDirection.HigherIsBetter;
+                    notices.Add(new ImportError(null, row, IndicatorDirectionCheck.InferredNotice(indicatorName, baseline, target)));
+                }
+                else
+                {
+                    direction = given ?? IndicatorDirection.HigherIsBetter;
+
+                    // Only values that were read can contradict the direction: an unreadable number is its own error.
+                    if (given is { } g && baselineOk && targetOk && IndicatorDirectionCheck.Problem(indicatorName, g, baseline, target) is { } problem)
+                    {
+                        Error(problem);
+                    }
+                }
+
                 indicator = new Indicator(Slug.Of(indicatorName), indicatorName, unit, baseline, target, direction);
             }
             else if (new[] { RosterColumns.Unit, RosterColumns.Baseline, RosterColumns.Target }.Any(c => Get(c).Length > 0))
@@ -262,8 +317,9 @@ public static class RosterReader
                 Error("Indikator saknas (enhet eller värden är ifyllda)");
             }
 
-            if (errors.Count > rowErrors)
+            if (errors.Count > rowErrors || !complete)
             {
+                rowsFailed |= errors.Count > rowErrors;
                 continue;
             }
 
@@ -273,6 +329,7 @@ public static class RosterReader
                 if (!known.Owner.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
                 {
                     Error($"E-post {email} står för '{known.Owner.Name}' på rad {known.Row}, här för '{name}'");
+                    rowsFailed = true;
                     continue;
                 }
             }
@@ -320,6 +377,7 @@ public static class RosterReader
             {
                 // A further row of the same measure adds an indicator.
                 var existing = measures[index];
+                var failed = errors.Count;
                 if (existing.OwnerId != ownerId)
                 {
                     Error($"Åtgärden '{title}' har redan en annan ansvarig (rad {rowOf[$"measures[{index}]"]})");
@@ -334,15 +392,16 @@ public static class RosterReader
                 }
                 else
                 {
-                    measures[index] = existing with { Indicators = [.. existing.Indicators, indicator] };
+                    measures[index] = existing with { Indicators = [.. existing.Indicators, indicator], Code = existing.Code ?? NullIfEmpty(code) };
                 }
 
+                rowsFailed |= errors.Count > failed;
                 continue;
             }
 
             measureByKey[key] = measures.Count;
             rowOf[$"measures[{measures.Count}]"] = row;
-            measures.Add(new Measure(Slug.Unique(title, measureIds), focusArea.Id, title, ownerId, indicator is null ? [] : [indicator]));
+            measures.Add(new Measure(Slug.Unique(title, measureIds), focusArea.Id, title, ownerId, indicator is null ? [] : [indicator], Code: NullIfEmpty(code)));
         }
 
         if (measures.Count == 0 && errors.Count == 0)
@@ -350,11 +409,14 @@ public static class RosterReader
             errors.Add(new ImportError(RosterColumns.MeasuresSheet, null, "Inga åtgärder (en rad per åtgärd under rubrikraden)"));
         }
 
-        return (areas, measures, owners, rowOf);
+        return (areas, measures, owners, rowOf, rowsFailed);
     }
 
-    static decimal? Number(string text, string column, Action<string> error)
+    static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
+
+    static decimal? Number(string text, string column, Action<string> error, out bool ok)
     {
+        ok = true;
         if (text.Length == 0)
         {
             return null;
@@ -365,19 +427,28 @@ public static class RosterReader
             return invariant;
         }
 
-        if (decimal.TryParse(text.Replace(" ", string.Empty, StringComparison.Ordinal), NumberStyles.Number, Swedish, out var swedish))
+        // Swedish spreadsheets and CSV write 12,5 and may group thousands with a (non-breaking) space.
+        var compact = text.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u00A0", string.Empty, StringComparison.Ordinal).Replace("\u202F", string.Empty, StringComparison.Ordinal);
+        if (decimal.TryParse(compact, NumberStyles.Number, Swedish, out var swedish))
         {
             return swedish;
         }
 
+        ok = false;
         error($"{column} '{text}' är inget tal");
         return null;
     }
 
-    static IndicatorDirection Direction(string text, Action<string> error)
+    /// <summary>The direction written, or null when blank (the caller infers it) or unreadable (an error is added).</summary>
+    static IndicatorDirection? Direction(string text, Action<string> error)
     {
         var t = text.Trim().ToLowerInvariant();
-        if (t.Length == 0 || t.StartsWith("högre", StringComparison.Ordinal) || t.StartsWith("öka", StringComparison.Ordinal) || t == "higherisbetter")
+        if (t.Length == 0)
+        {
+            return null;
+        }
+
+        if (t.StartsWith("högre", StringComparison.Ordinal) || t.StartsWith("öka", StringComparison.Ordinal) || t == "higherisbetter")
         {
             return IndicatorDirection.HigherIsBetter;
         }
@@ -388,7 +459,7 @@ public static class RosterReader
         }
 
         error($"Riktning '{text}' ska vara 'Högre är bättre' eller 'Lägre är bättre'");
-        return IndicatorDirection.HigherIsBetter;
+        return null;
     }
 
     static Recipient? ParseRecipient(string text, string? role)

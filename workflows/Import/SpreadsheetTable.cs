@@ -17,6 +17,41 @@ public sealed partial class SpreadsheetTable
 
     public IReadOnlyDictionary<string, string> Row(int row) => rows.TryGetValue(row, out var cells) ? cells : new Dictionary<string, string>();
 
+    /// <summary>A table from rows of cells (row 1 first), columns lettered A, B, … as in a worksheet.</summary>
+    public static SpreadsheetTable FromRows(IEnumerable<IReadOnlyList<string>> rows)
+    {
+        var table = new SortedDictionary<int, Dictionary<string, string>>();
+        var number = 0;
+        foreach (var row in rows)
+        {
+            number++;
+            var cells = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var i = 0; i < row.Count; i++)
+            {
+                cells[ColumnLetters(i)] = row[i];
+            }
+
+            table[number] = cells;
+        }
+
+        return new SpreadsheetTable(table);
+    }
+
+    /// <summary>Only the rows the predicate keeps, under their original numbers (so errors still name the file's row).</summary>
+    public SpreadsheetTable Where(Func<int, bool> keepRow) =>
+        new(new SortedDictionary<int, Dictionary<string, string>>(rows.Where(r => keepRow(r.Key)).ToDictionary(r => r.Key, r => r.Value)));
+
+    static string ColumnLetters(int index)
+    {
+        var letters = string.Empty;
+        for (var n = index + 1; n > 0; n = (n - 1) / 26)
+        {
+            letters = (char)('A' + ((n - 1) % 26)) + letters;
+        }
+
+        return letters;
+    }
+
     /// <summary>Sheets by name (case-insensitive), in workbook order.</summary>
     public static IReadOnlyList<(string Name, SpreadsheetTable Table)> ReadAll(SpreadsheetDocument document)
     {

@@ -32,11 +32,15 @@ public sealed partial class MailComposer(TemplateRenderer renderer, IOptions<Mai
         model["saved"] = FormatTime(response.SavedUtc, lang);
         model["answers"] = response.Answers.Select(a => new Dictionary<string, object?>
         {
-            ["title"] = agreement.Measures.FirstOrDefault(m => m.Id == a.MeasureId)?.Title ?? a.MeasureId,
+            ["title"] = agreement.Measures.FirstOrDefault(m => m.Id == a.MeasureId)?.Label ?? a.MeasureId,
             ["status"] = a.Status is { } s ? renderer.Texts.Status(lang, s) : "–",
             ["light"] = a.Light is { } l ? renderer.Texts.Light(lang, l) : "–",
             ["comment"] = a.Comment,
             ["plan"] = a.NextYearPlan,
+
+            // Lines, so the template can join them with <br>: an owner's paragraphs must survive HTML.
+            ["comment_lines"] = Lines(a.Comment),
+            ["plan_lines"] = Lines(a.NextYearPlan),
             ["indicators"] = agreement.Measures.FirstOrDefault(m => m.Id == a.MeasureId)?.Indicators
                 .Select(i => new Dictionary<string, object?>
                 {
@@ -99,7 +103,7 @@ public sealed partial class MailComposer(TemplateRenderer renderer, IOptions<Mai
     {
         var model = CycleModel(agreement, cycle, lang);
         model["name"] = owner.Name;
-        model["measures"] = agreement.MeasuresOf(owner.Id).Select(m => m.Title).ToList();
+        model["measures"] = agreement.MeasuresOf(owner.Id).Select(m => m.Label).ToList();
         return model;
     }
 
@@ -121,6 +125,8 @@ public sealed partial class MailComposer(TemplateRenderer renderer, IOptions<Mai
         message.Headers.Add("X-Trygghet-Kind", template);
         return message;
     }
+
+    static List<string> Lines(string? text) => (text ?? string.Empty).ReplaceLineEndings("\n").Split('\n').ToList();
 
     static string HtmlToText(string html)
     {

@@ -23,7 +23,7 @@ internal static class ReportChartWriter
     /// <param name="series">Name, colour (RRGGBB) and one value per category.</param>
     /// <returns>The paragraph that shows the chart, to be written where the chart belongs.</returns>
     public static W.Paragraph Add(MainDocumentPart main, DateOnly reportDate, string sheetName, string categoryHeader, string description,
-        IReadOnlyList<string> categories, IReadOnlyList<(string Name, string Color, IReadOnlyList<int> Values)> series)
+        IReadOnlyList<string> categories, IReadOnlyList<ReportChartSeries> series)
     {
         categories = categories.Select(c => ReportTextSanitizer.Truncate(ReportTextSanitizer.Clean(c), 250, "…")).ToList();
         var chartPart = main.AddNewPart<ChartPart>(ChartRelationshipId);
@@ -52,7 +52,7 @@ internal static class ReportChartWriter
                 new C.SeriesText(new C.StringReference(
                     new C.Formula($"{sheetRef}${column}$1"),
                     new C.StringCache(new C.PointCount { Val = 1 }, new C.StringPoint(new C.NumericValue(ReportTextSanitizer.Clean(series[s].Name))) { Index = 0 }))),
-                new C.ChartShapeProperties(new A.SolidFill(new A.RgbColorModelHex { Val = series[s].Color })),
+                SeriesLook(series[s]),
                 new C.InvertIfNegative { Val = false },
                 new C.CategoryAxisData(new C.StringReference(
                     new C.Formula($"{sheetRef}$A$2:$A${categories.Count + 1}"),
@@ -157,7 +157,7 @@ internal static class ReportChartWriter
     }
 
     static void WriteWorkbook(Stream output, string sheetName, string categoryHeader, IReadOnlyList<string> categories,
-        IReadOnlyList<(string Name, string Color, IReadOnlyList<int> Values)> series)
+        IReadOnlyList<ReportChartSeries> series)
     {
         using var xlsx = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
         var workbookPart = xlsx.AddNewPart<WorkbookPart>("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "rIdWorkbook"); // AddWorkbookPart() would pick a random relationship id
@@ -198,6 +198,20 @@ internal static class ReportChartWriter
         DataType = CellValues.InlineString,
         InlineString = new InlineString(new Text(ReportTextSanitizer.Truncate(ReportTextSanitizer.Clean(text), 32_000, ""))),
     };
+
+    /// <summary>
+    /// A solid fill, or for a hatched series a diagonal hatch with an outline: "no answer" must not look like any
+    /// status, also when printed in greyscale.
+    /// </summary>
+    static C.ChartShapeProperties SeriesLook(ReportChartSeries series) =>
+        series.Hatched
+            ? new C.ChartShapeProperties(
+                new A.PatternFill(
+                    new A.ForegroundColor(new A.RgbColorModelHex { Val = series.Color }),
+                    new A.BackgroundColor(new A.RgbColorModelHex { Val = "FFFFFF" }))
+                { Preset = A.PresetPatternValues.WideUpwardDiagonal },
+                new A.Outline(new A.SolidFill(new A.RgbColorModelHex { Val = series.Color })) { Width = 9525 })
+            : new C.ChartShapeProperties(new A.SolidFill(new A.RgbColorModelHex { Val = series.Color }));
 
     static string ColumnName(int index) => ((char)('A' + index)).ToString();
 }

@@ -6,7 +6,17 @@ namespace Trygghetsuppfoljning.Workflows.Reports;
 /// <summary>Small WordprocessingML building blocks. Every text passes through the sanitizer here, once.</summary>
 internal static class ReportElements
 {
-    public static Paragraph Heading(int level, string text) => Styled($"Heading{level}", text);
+    /// <summary>A heading that keeps with what follows, whatever the template's heading styles say: never alone at a page's foot.</summary>
+    public static Paragraph Heading(int level, string text)
+    {
+        var heading = Styled($"Heading{level}", text);
+        heading.ParagraphProperties!.KeepNext = new KeepNext();
+        return heading;
+    }
+
+    /// <summary>A paragraph that introduces the table after it, kept on the same page as the table.</summary>
+    public static Paragraph Intro(string text) =>
+        new(new ParagraphProperties(new KeepNext()), TextRun(text));
 
     public static Paragraph Styled(string styleId, string text, bool bold = false) =>
         new(new ParagraphProperties(new ParagraphStyleId { Val = styleId }), TextRun(text, bold));

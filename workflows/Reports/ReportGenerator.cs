@@ -28,7 +28,8 @@ public sealed class ReportGenerator
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(output);
-        var sections = new ReportSections(data, new ReportTexts(texts, data.Language));
+        var reportTexts = new ReportTexts(texts, data.Language);
+        var sections = new ReportSections(data, reportTexts);
         var fields = sections.Fields();
 
         using var package = new MemoryStream();
@@ -59,6 +60,7 @@ public sealed class ReportGenerator
             }
 
             RequestFieldUpdateOnOpen(main);
+            ReportLanguage.Apply(main, reportTexts.Culture.Name);
             WriteBody(main, sections, fields);
 
             var stamp = ReportPackageNormalizer.Stamp(data.ReportDate);

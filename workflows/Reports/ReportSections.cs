@@ -15,6 +15,8 @@ internal sealed class ReportSections
     const int TextWidth = 9412;
     const int CommentPreviewLength = 400;
 
+    const int DecisionCommentLength = 140;
+
     static readonly (MeasureStatus Status, string Color)[] StatusColors =
     [
         (MeasureStatus.Completed, "2E7D32"),
@@ -24,13 +26,16 @@ internal sealed class ReportSections
         (MeasureStatus.Cancelled, "7B3F3F"),
     ];
 
-    const string NoAnswerColor = "D9D9D9";
+    // Hatched in the chart, so "no answer" differs from every status also in greyscale print.
+    const string NoAnswerColor = "595959";
 
     readonly ReportData data;
     readonly ReportTexts t;
     readonly Dictionary<string, MeasureOutcome> outcomeByMeasure;
     readonly Dictionary<string, Owner> ownerById;
-    readonly IReadOnlyList<CycleAggregate> earlier;
+    readonly List<CycleAggregate> earlier;
+    readonly bool hasCodes;
+    ReportHeaderLook headerLook = ReportHeaderLook.None;
 
     public ReportSections(ReportData data, ReportTexts texts)
     {
@@ -44,6 +49,7 @@ internal sealed class ReportSections
 
         ownerById = data.Agreement.Owners.GroupBy(o => o.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         earlier = data.History.Where(h => h.Year < data.Cycle.Year).OrderBy(h => h.Year).ToList();
+        hasCodes = data.Agreement.Measures.Any(m => !string.IsNullOrWhiteSpace(m.Code));
     }
 
     public IReadOnlyDictionary<string, string> Fields()
@@ -65,6 +71,7 @@ internal sealed class ReportSections
 
     public void Write(string tag, OpenXmlWriter w, MainDocumentPart main)
     {
+        headerLook = ReportHeaderLook.From(main);
         switch (tag)
         {
             case ReportTags.TableOfContents: WriteTableOfContents(w); break;
@@ -138,32 +145,76 @@ internal sealed class ReportSections
         w.WriteElement(ReportElements.Styled("Caption", t["report.toc.hint"]));
     }
 
+    ReportTableWriter Table(OpenXmlWriter w, int[] widths, params string[] headers) => ReportTableWriter.Start(w, widths, headerLook, headers);
+
+    /// <summary>Widths fitted to the headers and rows, then the table with those rows (cells by column; fills by column).</summary>
+    void WriteTable(OpenXmlWriter w, string[] headers, IReadOnlyList<(string[] Texts, string?[] Fills, bool Bold)> rows, params int[] flexible)
+    {
+        var widths = ReportColumns.Fit(TextWidth, headers, rows.Select(r => (IReadOnlyList<string>)r.Texts), flexible);
+        var table = Table(w, widths, headers);
+        foreach (var (texts, fills, bold) in rows)
+        {
+            table.Row(texts.Select((text, i) => ReportTableWriter.Cell(text, i < fills.Length ? fills[i] : null, bold)).ToArray());
+        }
+
+        table.End();
+    }
+
+    Organisation? OrganisationOf(Measure m) => ownerById.GetValueOrDefault(m.OwnerId)?.Organisation;
+
+    MeasureStatus? StatusOf(Measure m) => data.Current.StatusByMeasure.TryGetValue(m.Id, out var s) ? s : null;
+
+    TrafficLight? LightOf(Measure m) => data.Current.LightByMeasure.TryGetValue(m.Id, out var l) ? l : null;
+
+    bool IsAnswered(Measure m) => StatusOf(m) is not null;
+
+    /// <summary>Each owner's answer time (their latest submitted revision), for late marking.</summary>
+    List<(Owner Owner, DateTimeOffset Submitted, AnswerTiming Timing)> LateAnswers() =>
+        data.Outcomes.Where(o => o.SubmittedUtc is not null && o.Answer is not null)
+            .GroupBy(o => o.Owner.Id, StringComparer.Ordinal)
+            .Select(g => (g.First().Owner, Submitted: g.First().SubmittedUtc!.Value))
+            .Select(x => (x.Owner, x.Submitted, Timing: AnswerTimings.Of(data.Cycle, x.Submitted)))
+            .Where(x => x.Timing != AnswerTiming.OnTime)
+            .OrderBy(x => x.Submitted)
+            .ToList();
+
+    string LateText(AnswerTiming timing, DateTimeOffset submitted) => t.Format($"report.late.{timing}", t.Time(submitted));
+
     void WriteSummary(OpenXmlWriter w)
     {
         var c = data.Current;
         WriteChapterHeading(w, SummaryKey);
+        var red = c.RedLights == 0 ? t["report.summary.red.none"] : t.Count("report.summary.red", c.RedLights);
         w.WriteElement(ReportElements.Plain(t.Format("report.summary.intro",
-            data.Agreement.Title, data.Cycle.Year, c.OwnersAnswered, c.OwnersTotal, c.MeasuresAnswered, c.MeasuresTotal, c.RedLights)));
+            data.Cycle.Year, c.OwnersAnswered, c.OwnersTotal, c.MeasuresAnswered, c.MeasuresTotal) + " " + red));
 
+        var late = LateAnswers();
         w.WriteElement(ReportElements.Heading(2, t["report.summary.keyFigures"]));
-        var figures = ReportTableWriter.Start(w, [5200, TextWidth - 5200], t["report.summary.figure"], t["report.summary.value"]);
+        var figures = Table(w, [5200, TextWidth - 5200], t["report.summary.figure"], t["report.summary.value"]);
         figures.Row(ReportTableWriter.Cell(t["report.summary.responseRate"]),
             ReportTableWriter.Cell(t.Format("report.summary.responseRateValue", c.ResponseRate, c.OwnersAnswered, c.OwnersTotal), bold: true));
         figures.Row(ReportTableWriter.Cell(t["report.summary.measuresAnswered"]),
             ReportTableWriter.Cell(t.Format("report.summary.measuresAnsweredValue", c.MeasuresAnswered, c.MeasuresTotal), bold: true));
         figures.Row(ReportTableWriter.Cell(t["report.summary.redLights"]),
             ReportTableWriter.Cell(c.RedLights.ToString(t.Culture), c.RedLights > 0 ? ReportFills.Red : null, bold: true));
+        figures.Row(ReportTableWriter.Cell(t["report.summary.lateAnswers"]),
+            ReportTableWriter.Cell(late.Count.ToString(t.Culture), late.Count > 0 ? ReportFills.Yellow : null, bold: true));
         figures.Row(ReportTableWriter.Cell(t["report.summary.revision"]),
             ReportTableWriter.Cell(data.Revision.Due ? t["report.summary.revisionDue"] : t["report.summary.revisionNotDue"], data.Revision.Due ? ReportFills.Yellow : null, bold: true));
         figures.End();
 
+        WriteDecisions(w);
+        WriteParties(w);
+
         // Status per year: this cycle next to the earlier ones, so a trend is visible at a glance.
         w.WriteElement(ReportElements.Heading(2, t["report.summary.statusHeading"]));
-        w.WriteElement(ReportElements.Plain(t["report.summary.statusIntro"]));
-        var years = earlier.TakeLast(4).Append(c).ToList();
+        // Years imported as figures only (no statuses) would read as "all unanswered": they belong to the indicator trends alone.
+        var followedUp = earlier.Where(y => y.MeasuresTotal > 0).ToList();
+        w.WriteElement(ReportElements.Intro(followedUp.Count == 0 ? t["report.summary.statusIntroFirst"] : t["report.summary.statusIntro"]));
+        var years = followedUp.TakeLast(4).Append(c).ToList();
         var yearWidth = Math.Min(1300, (TextWidth - 3400) / years.Count);
         var widths = new[] { TextWidth - (yearWidth * years.Count) }.Concat(Enumerable.Repeat(yearWidth, years.Count)).ToArray();
-        var table = ReportTableWriter.Start(w, widths, [t["report.col.status"], .. years.Select(y => y.Year.ToString(t.Culture))]);
+        var table = Table(w, widths, [t["report.col.status"], .. years.Select(y => y.Year.ToString(t.Culture))]);
         foreach (var (status, _) in StatusColors)
         {
             table.Row([ReportTableWriter.Cell(t.Status(status)), .. years.Select(y => ReportTableWriter.Cell(y.CountWithStatus(status).ToString(t.Culture)))]);
@@ -175,12 +226,103 @@ internal sealed class ReportSections
         table.End();
     }
 
+    /// <summary>
+    /// What needs the steering group's attention, one line each: red or delayed measures, then owners who did not
+    /// answer. Right after the key figures, so nobody has to scan every focus area to find it.
+    /// </summary>
+    void WriteDecisions(OpenXmlWriter w)
+    {
+        w.WriteElement(ReportElements.Heading(2, t["report.decide.heading"]));
+        var flagged = data.Agreement.Measures.Where(m => LightOf(m) == TrafficLight.Red || StatusOf(m) == MeasureStatus.Delayed).ToList();
+        var missing = data.Current.MissingOwnerIds.Order(StringComparer.Ordinal).ToList();
+        if (flagged.Count == 0 && missing.Count == 0)
+        {
+            w.WriteElement(ReportElements.Plain(t["report.decide.none"]));
+            return;
+        }
+
+        w.WriteElement(ReportElements.Intro(t["report.decide.intro"]));
+        var progress = data.Owners.GroupBy(o => o.OwnerId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var rows = new List<(string[] Texts, string?[] Fills, bool Bold)>();
+        foreach (var m in flagged)
+        {
+            var owner = ownerById.GetValueOrDefault(m.OwnerId);
+            var comment = ReportTextSanitizer.Truncate(ReportTextSanitizer.Clean(outcomeByMeasure.GetValueOrDefault(m.Id)?.Answer?.Comment).ReplaceLineEndings(" "), DecisionCommentLength, "…");
+            var light = LightOf(m);
+            rows.Add(WithCode(m.Code ?? string.Empty,
+                [m.Title, owner?.Name ?? m.OwnerId, OrganisationOf(m) is { } o ? t.Organisation(o) : string.Empty,
+                 StatusOf(m) is { } s ? t.Status(s) : t["report.notAnswered"], light is { } l ? t.Light(l) : t["report.noValue"], comment],
+                [null, null, null, StatusOf(m) == MeasureStatus.Delayed ? ReportFills.Yellow : null, ReportFills.For(light), null]));
+        }
+
+        foreach (var ownerId in missing)
+        {
+            var owner = ownerById.GetValueOrDefault(ownerId);
+            var measures = data.Agreement.MeasuresOf(ownerId).ToList();
+            var reminders = progress.GetValueOrDefault(ownerId)?.RemindersSent ?? 0;
+            var note = reminders == 0 ? t["report.decide.notReminded"] : t.Count("report.count.reminder", reminders);
+            rows.Add(WithCode(string.Join(", ", measures.Select(m => m.Code).Where(x => !string.IsNullOrWhiteSpace(x))),
+                [string.Join("\n", measures.Select(m => m.Title)), owner?.Name ?? ownerId, owner is null ? string.Empty : t.Organisation(owner.Organisation),
+                 t["report.col.notAnswered"], t["report.noValue"], note],
+                [null, null, null, ReportFills.Missing, null, null]));
+        }
+
+        WriteTable(w, Headers(t["report.col.measure"], t["report.col.owner"], t["report.col.organisation"], t["report.col.status"], t["report.col.light"], t["report.col.comment"]),
+            rows, Flexible(0, 5));
+    }
+
+    /// <summary>The code column goes first when the agreement has codes, and is left out when it has none.</summary>
+    (string[] Texts, string?[] Fills, bool Bold) WithCode(string code, string[] texts, string?[] fills) =>
+        hasCodes ? ([code, .. texts], [null, .. fills], false) : (texts, fills, false);
+
+    string[] Headers(params string[] headers) => hasCodes ? [t["report.col.code"], .. headers] : headers;
+
+    int[] Flexible(params int[] columns) => hasCodes ? columns.Select(c => c + 1).ToArray() : columns;
+
+    /// <summary>Each party's side: the kommun's and the police's measures by status, and their red lights.</summary>
+    void WriteParties(OpenXmlWriter w)
+    {
+        w.WriteElement(ReportElements.Heading(2, t["report.parties.heading"]));
+        w.WriteElement(ReportElements.Intro(t["report.parties.intro"]));
+        var parties = new[] { Organisation.Kommun, Organisation.Polis };
+        var measuresOf = parties.ToDictionary(p => p, p => data.Agreement.Measures.Where(m => OrganisationOf(m) == p).ToList());
+        var owners = data.Agreement.AnsweringOwners();
+        var missing = data.Current.MissingOwnerIds.ToHashSet(StringComparer.Ordinal);
+        var rows = new List<(string[] Texts, string?[] Fills, bool Bold)>
+        {
+            ([t["report.parties.answered"], .. parties.Select(p =>
+            {
+                var of = owners.Where(o => o.Organisation == p).ToList();
+                return t.Format("report.parties.ofTotal", of.Count(o => !missing.Contains(o.Id)), of.Count);
+            })], [], false),
+            ([t["report.parties.measures"], .. parties.Select(p => measuresOf[p].Count.ToString(t.Culture))], [], false),
+        };
+        foreach (var (status, _) in StatusColors)
+        {
+            var counts = parties.Select(p => measuresOf[p].Count(m => StatusOf(m) == status)).ToList();
+            if (counts.Sum() > 0)
+            {
+                rows.Add(([t.Status(status), .. counts.Select(n => n.ToString(t.Culture))], [null, .. counts.Select(n => status == MeasureStatus.Delayed && n > 0 ? ReportFills.Yellow : null)], false));
+            }
+        }
+
+        var unanswered = parties.Select(p => measuresOf[p].Count(m => !IsAnswered(m))).ToList();
+        if (unanswered.Sum() > 0)
+        {
+            rows.Add(([t["report.col.notAnswered"], .. unanswered.Select(n => n.ToString(t.Culture))], [null, .. unanswered.Select(n => n > 0 ? ReportFills.Missing : null)], false));
+        }
+
+        var reds = parties.Select(p => measuresOf[p].Count(m => LightOf(m) == TrafficLight.Red)).ToList();
+        rows.Add(([t["report.summary.redLights"], .. reds.Select(n => n.ToString(t.Culture))], [null, .. reds.Select(n => n > 0 ? ReportFills.Red : null)], true));
+        WriteTable(w, [string.Empty, .. parties.Select(p => t.Organisation(p))], rows, 0);
+    }
+
     void WriteChart(OpenXmlWriter w, MainDocumentPart main)
     {
         var areas = data.Agreement.FocusAreas;
         var series = StatusColors
-            .Select(sc => (t.Status(sc.Status), sc.Color, (IReadOnlyList<int>)areas.Select(a => StatusCount(a.Id, sc.Status)).ToList()))
-            .Append((t["report.col.notAnswered"], NoAnswerColor, areas.Select(a => UnansweredIn(a.Id)).ToList()))
+            .Select(sc => new ReportChartSeries(t.Status(sc.Status), sc.Color, areas.Select(a => StatusCount(a.Id, sc.Status)).ToList()))
+            .Append(new ReportChartSeries(t["report.col.notAnswered"], NoAnswerColor, areas.Select(a => UnansweredIn(a.Id)).ToList(), Hatched: true))
             .ToList();
         w.WriteElement(ReportElements.Heading(2, t["report.chart.heading"]));
         w.WriteElement(ReportChartWriter.Add(main, data.ReportDate, t["report.chart.sheet"], t["report.chart.focusArea"], t["report.chart.description"],
@@ -193,6 +335,18 @@ internal sealed class ReportSections
 
     int UnansweredIn(string areaId) =>
         data.Agreement.Measures.Count(m => m.FocusAreaId == areaId) - StatusColors.Sum(sc => StatusCount(areaId, sc.Status));
+
+    /// <summary>"11 åtgärder: 3 genomförda, 1 försenad och 2 utan svar." Only counts above zero are named.</summary>
+    string AreaSummary(string areaId, int measureCount)
+    {
+        var parts = StatusColors
+            .Select(sc => (Count: StatusCount(areaId, sc.Status), Key: $"report.count.{sc.Status}"))
+            .Append((Count: UnansweredIn(areaId), Key: "report.count.NoAnswer"))
+            .Where(p => p.Count > 0)
+            .Select(p => t.Count(p.Key, p.Count))
+            .ToList();
+        return t.Format("report.area.summary", t.Count("report.count.measure", measureCount), t.List(parts));
+    }
 
     void WriteFocusAreas(OpenXmlWriter w)
     {
@@ -207,30 +361,22 @@ internal sealed class ReportSections
                 w.WriteElement(ReportElements.Plain(area.Description));
             }
 
-            w.WriteElement(ReportElements.Plain(t.Format("report.area.summary", measures.Count,
-                StatusCount(area.Id, MeasureStatus.Completed), StatusCount(area.Id, MeasureStatus.OnTrack), StatusCount(area.Id, MeasureStatus.Delayed),
-                StatusCount(area.Id, MeasureStatus.NotStarted), StatusCount(area.Id, MeasureStatus.Cancelled), UnansweredIn(area.Id))));
+            w.WriteElement(ReportElements.Plain(measures.Count == 0 ? t["report.area.noMeasures"] : AreaSummary(area.Id, measures.Count)));
 
             w.WriteElement(ReportElements.Heading(2, t["report.area.measures"]));
-            var table = ReportTableWriter.Start(w, [2450, 1350, 1300, 1250, 800, TextWidth - 7150],
-                t["report.col.measure"], t["report.col.owner"], t["report.col.organisation"], t["report.col.status"], t["report.col.light"], t["report.col.comment"]);
-            foreach (var measure in measures)
+            var rows = measures.Select(measure =>
             {
                 var owner = ownerById.GetValueOrDefault(measure.OwnerId);
                 var answer = outcomeByMeasure.GetValueOrDefault(measure.Id)?.Answer;
-                var status = data.Current.StatusByMeasure.TryGetValue(measure.Id, out var s) ? t.Status(s) : t["report.notAnswered"];
-                var light = data.Current.LightByMeasure.TryGetValue(measure.Id, out var l) ? l : (TrafficLight?)null;
+                var light = LightOf(measure);
                 var comment = ReportTextSanitizer.Truncate(ReportTextSanitizer.Clean(answer?.Comment), CommentPreviewLength, "…");
-                table.Row(
-                    ReportTableWriter.Cell(measure.Title),
-                    ReportTableWriter.Cell(owner?.Name ?? measure.OwnerId),
-                    ReportTableWriter.Cell(owner is null ? string.Empty : t.Organisation(owner.Organisation)),
-                    ReportTableWriter.Cell(status, answer is null ? ReportFills.Missing : null),
-                    ReportTableWriter.Cell(light is { } li ? t.Light(li) : t["report.noValue"], ReportFills.For(light)),
-                    ReportTableWriter.Cell(comment));
-            }
-
-            table.End();
+                return WithCode(measure.Code ?? string.Empty,
+                    [measure.Title, owner?.Name ?? measure.OwnerId, owner is null ? string.Empty : t.Organisation(owner.Organisation),
+                     StatusOf(measure) is { } s ? t.Status(s) : t["report.notAnswered"], light is { } li ? t.Light(li) : t["report.noValue"], comment],
+                    [null, null, null, answer is null ? ReportFills.Missing : null, ReportFills.For(light), null]);
+            }).ToList();
+            WriteTable(w, Headers(t["report.col.measure"], t["report.col.owner"], t["report.col.organisation"], t["report.col.status"], t["report.col.light"], t["report.col.comment"]),
+                rows, Flexible(0, 5));
             WriteIndicators(w, measures);
         }
     }
@@ -245,34 +391,36 @@ internal sealed class ReportSections
             return;
         }
 
+        w.WriteElement(ReportElements.Intro(t["report.area.indicatorsIntro"]));
         var years = earlier.TakeLast(3).ToList();
-        const int numberWidth = 800, baselineWidth = 1400, changeWidth = 1400;
-        var nameWidth = TextWidth - changeWidth - baselineWidth - (numberWidth * (years.Count + 2));
-        int[] widths = [nameWidth, baselineWidth, .. years.Select(_ => numberWidth), numberWidth, numberWidth, changeWidth];
-        var table = ReportTableWriter.Start(w, widths,
-            [t["report.col.indicator"], t["report.col.baseline"], .. years.Select(y => y.Year.ToString(t.Culture)), data.Cycle.Year.ToString(t.Culture), t["report.col.target"], t["report.col.change"]]);
+        string[] headers = [t["report.col.indicator"], t["report.col.baseline"], .. years.Select(y => y.Year.ToString(t.Culture)), data.Cycle.Year.ToString(t.Culture),
+            t["report.col.target"], t["report.col.change"], t["report.col.attainment"]];
+        var rows = new List<(string[] Texts, string?[] Fills, bool Bold)>();
         foreach (var (measure, indicator) in indicators)
         {
             var key = CycleAggregate.IndicatorKey(measure.Id, indicator.Id);
             decimal? current = data.Current.IndicatorValues.TryGetValue(key, out var v) ? v : null;
             var previous = earlier.Select(y => y.IndicatorValues.TryGetValue(key, out var pv) ? pv : (decimal?)null).LastOrDefault(x => x is not null) ?? indicator.Baseline;
             var (changeText, changeFill) = Change(indicator.Direction, previous, current);
-            table.Row([
-                ReportTableWriter.Cell($"{indicator.Name} ({indicator.Unit})"),
-                ReportTableWriter.Cell(Value(indicator.Baseline)),
-                .. years.Select(y => ReportTableWriter.Cell(Value(y.IndicatorValues.TryGetValue(key, out var yv) ? yv : null))),
-                ReportTableWriter.Cell(Value(current), bold: true),
-                ReportTableWriter.Cell(Value(indicator.Target)),
-                ReportTableWriter.Cell(changeText, changeFill),
-            ]);
+            var (attainmentText, attainmentFill) = Attainment(TargetAttainment.Of(indicator, current));
+
+            // The indicator names its measure, so a row read on its own still says what it follows up.
+            var name = $"{indicator.Name} ({indicator.Unit})\n{t.Format("report.indicator.measure", string.IsNullOrWhiteSpace(measure.Code) ? measure.Title : measure.Code)}";
+            rows.Add((
+                [name, Value(indicator.Baseline), .. years.Select(y => Value(y.IndicatorValues.TryGetValue(key, out var yv) ? yv : null)), Value(current), Value(indicator.Target), changeText, attainmentText],
+                [null, null, .. years.Select(_ => (string?)null), null, null, changeFill, attainmentFill],
+                false));
         }
 
-        table.End();
+        WriteTable(w, headers, rows, 0);
     }
 
     string Value(decimal? value) => value is { } v ? t.Number(v) : t["report.noValue"];
 
-    /// <summary>Direction of change since the latest earlier value (or the baseline), judged by whether higher is better.</summary>
+    /// <summary>
+    /// The arrow shows where the value went (▲ up, ▼ down) since the latest earlier value (or the baseline); the word
+    /// and colour whether that is good, by the indicator's direction: fewer injuries is ▼ and an improvement.
+    /// </summary>
     (string Text, string? Fill) Change(IndicatorDirection direction, decimal? previous, decimal? current)
     {
         if (previous is not { } p || current is not { } c)
@@ -285,50 +433,76 @@ internal sealed class ReportSections
             return (t["report.change.same"], null);
         }
 
+        var arrow = c > p ? "▲" : "▼";
         var better = (c > p) == (direction == IndicatorDirection.HigherIsBetter);
-        return better ? (t["report.change.better"], ReportFills.Better) : (t["report.change.worse"], ReportFills.Worse);
+        return better ? ($"{arrow} {t["report.change.better"]}", ReportFills.Better) : ($"{arrow} {t["report.change.worse"]}", ReportFills.Worse);
     }
+
+    (string Text, string? Fill) Attainment(TargetAttainment a) => a.Kind switch
+    {
+        TargetAttainmentKind.Reached => (t["report.attainment.reached"], ReportFills.Better),
+        TargetAttainmentKind.Partway => (t.Format("report.attainment.partway", (double)a.Share), null),
+        TargetAttainmentKind.Worse => (t["report.attainment.worse"], ReportFills.Worse),
+        TargetAttainmentKind.NotReached => (t["report.attainment.notReached"], null),
+        _ => (t["report.noValue"], null),
+    };
 
     void WriteMissing(OpenXmlWriter w)
     {
         var c = data.Current;
         var progress = data.Owners.GroupBy(o => o.OwnerId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         WriteChapterHeading(w, MissingKey);
-        w.WriteElement(ReportElements.Plain(c.MissingOwnerIds.Count == 0
+        var missingText = c.MissingOwnerIds.Count == 0
             ? t["report.missing.none"]
-            : t.Format("report.missing.intro", c.MissingOwnerIds.Count, c.OwnersTotal)));
+            : t.Format("report.missing.intro", c.MissingOwnerIds.Count, c.OwnersTotal);
+        w.WriteElement(c.MissingOwnerIds.Count == 0 ? ReportElements.Plain(missingText) : ReportElements.Intro(missingText));
 
         // Who needed reminding before answering tells the steering group as much as who never answered.
         var missing = c.MissingOwnerIds.ToHashSet(StringComparer.Ordinal);
         var reminded = data.Owners
             .Where(o => o.RemindersSent > 0 && !missing.Contains(o.OwnerId))
             .OrderBy(o => ownerById.GetValueOrDefault(o.OwnerId)?.Name ?? o.OwnerId, StringComparer.Ordinal)
-            .Select(o => t.Format("report.missing.remindedItem", ownerById.GetValueOrDefault(o.OwnerId)?.Name ?? o.OwnerId, o.RemindersSent))
+            .Select(o => t.Format("report.missing.remindedItem", ownerById.GetValueOrDefault(o.OwnerId)?.Name ?? o.OwnerId, t.Count("report.count.reminder", o.RemindersSent)))
             .ToList();
-        if (reminded.Count > 0)
-        {
-            w.WriteElement(ReportElements.Plain(t.Format("report.missing.remindedAnswered", string.Join(", ", reminded))));
-        }
 
         if (c.MissingOwnerIds.Count > 0)
         {
-            var table = ReportTableWriter.Start(w, [2000, 1350, TextWidth - 6200, 1350, 1500],
-                t["report.col.owner"], t["report.col.organisation"], t["report.col.measureCount"], t["report.col.reminders"], t["report.col.lastReminded"]);
-            foreach (var ownerId in c.MissingOwnerIds.Order(StringComparer.Ordinal))
+            var rows = c.MissingOwnerIds.Order(StringComparer.Ordinal).Select(ownerId =>
             {
                 var owner = ownerById.GetValueOrDefault(ownerId);
                 var p = progress.GetValueOrDefault(ownerId);
-                var measures = string.Join("\n", data.Agreement.MeasuresOf(ownerId).Select(m => m.Title));
-                table.Row(
-                    ReportTableWriter.Cell(owner is null ? ownerId : $"{owner.Name}\n{owner.Title}".TrimEnd()),
-                    ReportTableWriter.Cell(owner is null ? string.Empty : t.Organisation(owner.Organisation)),
-                    ReportTableWriter.Cell(measures),
-                    ReportTableWriter.Cell((p?.RemindersSent ?? 0).ToString(t.Culture)),
-                    ReportTableWriter.Cell(p?.LastRemindedUtc is { } r ? t.Date(r) : t["report.missing.neverReminded"]));
-            }
-
-            table.End();
+                return (new[]
+                {
+                    owner is null ? ownerId : $"{owner.Name}\n{owner.Title}".TrimEnd(),
+                    owner is null ? string.Empty : t.Organisation(owner.Organisation),
+                    string.Join("\n", data.Agreement.MeasuresOf(ownerId).Select(m => m.Label)),
+                    (p?.RemindersSent ?? 0).ToString(t.Culture),
+                    p?.LastRemindedUtc is { } r ? t.Date(r) : t["report.missing.neverReminded"],
+                }, Array.Empty<string?>(), false);
+            }).ToList();
+            WriteTable(w, [t["report.col.owner"], t["report.col.organisation"], t["report.col.measureCount"], t["report.col.reminders"], t["report.col.lastReminded"]], rows, 2);
         }
+
+        if (reminded.Count > 0)
+        {
+            w.WriteElement(ReportElements.Plain(t.Format("report.missing.remindedAnswered", t.List(reminded))));
+        }
+
+        // Late answers count, but the steering group should see that they came late and when.
+        var late = LateAnswers();
+        w.WriteElement(ReportElements.Heading(2, t["report.late.heading"]));
+        if (late.Count == 0)
+        {
+            w.WriteElement(ReportElements.Plain(t.Format("report.late.none", t.Time(data.Cycle.FirstDeadlineUtc))));
+            return;
+        }
+
+        w.WriteElement(ReportElements.Intro(data.Cycle.DeadlineUtc > data.Cycle.FirstDeadlineUtc
+            ? t.Format("report.late.introExtended", t.Time(data.Cycle.FirstDeadlineUtc), t.Time(data.Cycle.DeadlineUtc))
+            : t.Format("report.late.intro", t.Time(data.Cycle.DeadlineUtc))));
+        WriteTable(w, [t["report.col.owner"], t["report.col.organisation"], t["report.col.submitted"], t["report.col.late"]],
+            late.Select(l => (new[] { l.Owner.Name, t.Organisation(l.Owner.Organisation), t.Time(l.Submitted), t[$"report.late.kind.{l.Timing}"] }, new string?[] { null, null, null, ReportFills.Yellow }, false)).ToList(),
+            3);
     }
 
     void WriteRevision(OpenXmlWriter w)
@@ -357,7 +531,7 @@ internal sealed class ReportSections
             {
                 var outcome = outcomeByMeasure.GetValueOrDefault(measure.Id);
                 var owner = ownerById.GetValueOrDefault(measure.OwnerId);
-                w.WriteElement(ReportElements.Heading(3, measure.Title));
+                w.WriteElement(ReportElements.Heading(3, measure.Label));
                 var who = owner is null ? measure.OwnerId : $"{owner.Name}, {t.Organisation(owner.Organisation)}";
                 var answer = outcome?.Answer;
                 var meta = new Paragraph(
@@ -366,9 +540,13 @@ internal sealed class ReportSections
                     ReportElements.TextRun((answer?.Status is { } s ? t.Status(s) : t["report.notAnswered"]) + "   "),
                     ReportElements.TextRun(t["report.col.light"] + ": ", bold: true),
                     ReportElements.TextRun(answer?.Light is { } l ? t.Light(l) : t["report.noValue"]));
-                if (outcome?.SubmittedUtc is { } submitted)
+                if (answer is not null && outcome?.SubmittedUtc is { } submitted)
                 {
-                    meta.AppendChild(ReportElements.TextRun("   " + t.Format("report.appendix.submitted", t.Date(submitted))));
+                    var timing = AnswerTimings.Of(data.Cycle, submitted);
+                    meta.AppendChild(new Run(new Break()));
+                    meta.AppendChild(timing == AnswerTiming.OnTime
+                        ? ReportElements.TextRun(t.Format("report.appendix.submitted", t.Time(submitted)))
+                        : ReportElements.TextRun(LateText(timing, submitted), bold: true));
                 }
 
                 w.WriteElement(meta);

@@ -6,7 +6,8 @@ namespace Trygghetsuppfoljning.Workflows.Reports;
 /// <summary>
 /// Streams one table row by row: only the current row exists as objects, so a 5,000-row table costs no more
 /// memory than a 5-row one. Looks come from the template's "ReportTable" style; only the traffic-light and
-/// trend cells carry their own shading.
+/// trend cells carry their own shading. Rows never split across pages, and the header row repeats and stays with
+/// the first data row.
 /// </summary>
 internal sealed class ReportTableWriter
 {
@@ -23,7 +24,8 @@ internal sealed class ReportTableWriter
     }
 
     /// <summary>Starts a table; widths are in twentieths of a point and should add up to the text width.</summary>
-    public static ReportTableWriter Start(OpenXmlWriter writer, int[] widths, params string[] headers)
+    /// <param name="headerLook">The template's header-row look, repeated as direct formatting (LibreOffice ignores the style's).</param>
+    public static ReportTableWriter Start(OpenXmlWriter writer, int[] widths, ReportHeaderLook headerLook, params string[] headers)
     {
         writer.WriteStartElement(new Table());
         writer.WriteElement(new TableProperties(
@@ -40,7 +42,7 @@ internal sealed class ReportTableWriter
 
         writer.WriteElement(grid);
         var table = new ReportTableWriter(writer, widths);
-        table.Write(header: true, headers.Select(h => Cell(h)).ToArray());
+        table.Write(header: true, headers.Select(h => headerLook.Cell(h)).ToArray());
         return table;
     }
 
@@ -62,16 +64,22 @@ internal sealed class ReportTableWriter
     void Write(bool header, TableCell[] cells)
     {
         var row = new TableRow();
-        if (header)
-        {
-            // Repeat the header on every page and keep it whole.
-            row.AppendChild(new TableRowProperties(new CantSplit(), new TableHeader()));
-        }
 
+        // Keep every row whole on one page; the header also repeats on each page.
+        row.AppendChild(header ? new TableRowProperties(new CantSplit(), new TableHeader()) : new TableRowProperties(new CantSplit()));
         for (var i = 0; i < cells.Length; i++)
         {
             var props = cells[i].TableCellProperties!;
             props.InsertAt(new TableCellWidth { Width = widths[i].ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }, 0);
+            if (header)
+            {
+                // Keep-with-next on the header's paragraphs keeps it on the page of the first data row.
+                foreach (var p in cells[i].Elements<Paragraph>())
+                {
+                    (p.ParagraphProperties ??= new ParagraphProperties()).KeepNext = new KeepNext();
+                }
+            }
+
             row.AppendChild(cells[i]);
         }
 

@@ -17,6 +17,7 @@ public sealed class MeasureRepository(TableStore store)
             ["Description"] = m.Description,
             ["Indicators"] = DomainJson.Serialize(m.Indicators),
             ["Order"] = i,
+            ["Code"] = m.Code,
         })).ToList();
         await foreach (var existing in table.QueryAsync<TableEntity>(e => e.PartitionKey == agreementId, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
         {
@@ -41,7 +42,8 @@ public sealed class MeasureRepository(TableStore store)
                 e.GetString("Title"),
                 e.GetString("OwnerId"),
                 DomainJson.Deserialize<List<Indicator>>(e.GetString("Indicators") ?? "[]"),
-                e.GetString("Description"))));
+                e.GetString("Description"),
+                e.GetString("Code"))));
         }
 
         return rows.OrderBy(r => r.Order).Select(r => r.Measure).ToList();

@@ -20,11 +20,15 @@ public sealed class CliVerbsTests(AzuriteFixture azurite)
 
         var (code, output) = await RunAsync(["import", Path.Combine(RepositoryPaths.Templates, "import", "exempel-roster.xlsx"), .. options]);
         Assert.True(code == 0, output);
-        Assert.Contains("Agreement 'hoganas' imported: 3 focus areas, 11 measures, 6 owners.", output, StringComparison.Ordinal);
+        Assert.Contains("Överenskommelsen 'hoganas' är inläst: 3 fokusområden, 11 åtgärder, 6 ansvariga.", output, StringComparison.Ordinal);
 
         (code, output) = await RunAsync(["start", "hoganas", "2025", "--deadline", DateTimeOffset.UtcNow.AddHours(1).ToString("O"), .. options]);
         Assert.True(code == 0, output);
-        Assert.Contains("202 Accepted", output, StringComparison.Ordinal);
+        Assert.Contains("Uppföljningen 2025 av 'hoganas' har startats.", output, StringComparison.Ordinal);
+
+        (code, output) = await RunAsync(["status", "hoganas", "2025", .. options]);
+        Assert.True(code == 0, output);
+        Assert.Matches(@"(\d+ av 6 har svarat|Alla 6 har svarat).*sista dag \d+ \w+ 20\d\d kl\. \d\d:\d\d\.", output);
 
         (code, output) = await RunAsync(["start", "hoganas", "2025", .. options]);
         Assert.Equal(1, code);
@@ -43,6 +47,10 @@ public sealed class CliVerbsTests(AzuriteFixture azurite)
 
         (code, output) = await RunAsync(["status", "hoganas", "2025", .. options]);
         Assert.True(code == 0, output);
+        Assert.Contains("'hoganas': stängd", output, StringComparison.Ordinal);
+
+        (code, output) = await RunAsync(["status", "hoganas", "2025", "--json", .. options]);
+        Assert.True(code == 0, output);
         Assert.Contains("\"state\":\"Closed\"", output, StringComparison.Ordinal);
 
         (code, output) = await RunAsync(["report", "hoganas", "2025", "--out", reportFile, .. options]);
@@ -57,6 +65,10 @@ public sealed class CliVerbsTests(AzuriteFixture azurite)
         (code, output) = await RunAsync(["start", "hoganas", "2024", "--url", engine.BaseUrl, "--key", "wrong"]);
         Assert.Equal(1, code);
         Assert.Contains("401", output, StringComparison.Ordinal);
+
+        // English on request.
+        (code, output) = await RunAsync(["status", "hoganas", "2025", "--lang", "en", .. options]);
+        Assert.Contains("Follow-up 2025 of 'hoganas': closed", output, StringComparison.Ordinal);
         Assert.Null(await engine.Services.GetRequiredService<CycleRepository>().FindAsync("hoganas", 2024));
     }
 

@@ -11,7 +11,7 @@ namespace Trygghetsuppfoljning.IntegrationTests.Forms;
 public sealed class FormLinkTests(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task Malformed_unknown_revoked_and_closed_cycle_links_get_the_same_neutral_page_and_a_reimport_changes_no_open_cycle()
+    public async Task Malformed_unknown_and_revoked_links_get_the_same_neutral_page_a_closed_cycles_link_says_it_is_closed_and_a_reimport_changes_no_open_cycle()
     {
         await using var s = await FormScenario.StartAsync(azurite);
         var services = s.Engine.Services;
@@ -61,7 +61,6 @@ public sealed class FormLinkTests(AzuriteFixture azurite)
             ["invalid-utf8"] = $"{baseUrl}/forms/%FF%FE{new string('a', 41)}",
             ["unknown"] = $"{baseUrl}/forms/{LinkToken.NewToken()}",
             ["one-char-changed"] = working[..^1] + (working[^1] == 'A' ? 'B' : 'A'),
-            ["closed-cycle"] = closedCycle,
             ["revoked"] = revoked,
         };
 
@@ -103,9 +102,19 @@ public sealed class FormLinkTests(AzuriteFixture azurite)
 
         // Johan's link works until the cycle closes; then it is dead like the others.
         await services.GetRequiredService<CycleRepository>().UpdateAsync(s.Cycle.AgreementId, s.Cycle.Year, c => c with { State = CycleState.Closed, ClosedUtc = DateTimeOffset.UtcNow });
+        // A link of a closed cycle is not "invalid": it says the follow-up is closed and whether the answer arrived.
         var (afterClose, afterCloseHtml) = await s.Client.GetAsync(working);
-        Assert.Equal(404, afterClose);
-        Assert.Equal(bodies.Values.First(), afterCloseHtml);
+        Assert.Equal(200, afterClose);
+        Assert.Contains("Uppföljningen är avslutad", PageText.Of(afterCloseHtml), StringComparison.Ordinal);
+        Assert.Contains("Vi fick inget inskickat svar från dig", PageText.Of(afterCloseHtml), StringComparison.Ordinal);
+        var (lastYearStatus, lastYearHtml) = await s.Client.GetAsync(closedCycle);
+        Assert.Equal(200, lastYearStatus);
+        Assert.Contains("Uppföljningen för 2024 är avslutad", PageText.Of(lastYearHtml), StringComparison.Ordinal);
+
+        // Posting to a closed cycle's link stores nothing.
+        var (postClosed, _) = await s.Client.PostAsync(working, Answers.For(s.Agreement, "johan-ek"), withAntiforgery: false);
+        Assert.Equal(200, postClosed);
+        Assert.Empty(await s.RevisionsAsync("johan-ek"));
     }
 
     [Fact]

@@ -106,6 +106,22 @@ public sealed class AgreementImportTests
         Assert.Equal(Demo.Measures.Count, result.Agreement!.Measures.Count);
     }
 
+    [Fact]
+    public void Example_csv_roster_in_templates_imports_cleanly()
+    {
+        var path = Path.Combine(Templates, "import", "exempel-roster.csv");
+        if (Environment.GetEnvironmentVariable("TRYGGHET_WRITE_EXAMPLES") == "1")
+        {
+            var (header, rows) = RosterWriter.From(Demo);
+            File.WriteAllBytes(path, [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(RosterWriter.WriteCsv(header, rows))]);
+        }
+
+        var result = AgreementImporter.Parse(File.ReadAllBytes(path));
+
+        Assert.True(result.IsValid, string.Join("\n", result.Lines));
+        Assert.Equal(Demo.Measures.Select(m => m.Code), result.Agreement!.Measures.Select(m => m.Code));
+    }
+
     static string FindTemplates()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

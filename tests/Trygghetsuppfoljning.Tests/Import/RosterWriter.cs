@@ -10,14 +10,15 @@ namespace Trygghetsuppfoljning.Tests.Import;
 /// <summary>Writes rosters the way a municipality's spreadsheet holds them: tests build valid and broken ones with it, and it made templates/import/exempel-roster.xlsx.</summary>
 public static class RosterWriter
 {
-    public static byte[] Write(IReadOnlyList<string[]> header, IReadOnlyList<string[]> measureRows)
+    /// <param name="headings">The heading row; every roster column when null.</param>
+    public static byte[] Write(IReadOnlyList<string[]> header, IReadOnlyList<string[]> measureRows, IReadOnlyList<string>? headings = null)
     {
         using var buffer = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(buffer, SpreadsheetDocumentType.Workbook))
         {
             var workbook = document.AddWorkbookPart();
             workbook.Workbook = new Workbook(new Sheets());
-            AddSheet(workbook, 1, RosterColumns.MeasuresSheet, [[.. RosterColumns.All], .. measureRows]);
+            AddSheet(workbook, 1, RosterColumns.MeasuresSheet, [[.. headings ?? RosterColumns.All], .. measureRows]);
             AddSheet(workbook, 2, RosterColumns.AgreementSheet, header);
             workbook.Workbook.Save();
         }
@@ -52,10 +53,24 @@ public static class RosterWriter
                 i?.Baseline?.ToString(CultureInfo.GetCultureInfo("sv-SE")) ?? string.Empty,
                 i?.Target?.ToString(CultureInfo.GetCultureInfo("sv-SE")) ?? string.Empty,
                 i is null ? string.Empty : i.Direction == IndicatorDirection.LowerIsBetter ? "Lägre är bättre" : "Högre är bättre",
+                m.Code ?? string.Empty,
             }));
         }
 
         return (header, rows);
+    }
+
+    /// <summary>
+    /// The same roster as one CSV file the way Excel saves "CSV UTF-8" in a Swedish locale: the agreement's key/value
+    /// rows first, then the heading row and the measures; semicolons, quotes where needed.
+    /// </summary>
+    public static string WriteCsv(IReadOnlyList<string[]> header, IReadOnlyList<string[]> measureRows)
+    {
+        static string Field(string value) =>
+            value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+
+        var lines = header.Concat([[.. RosterColumns.All]]).Concat(measureRows).Select(row => string.Join(';', row.Select(Field)));
+        return string.Join("\r\n", lines) + "\r\n";
     }
 
     static void AddSheet(WorkbookPart workbook, uint id, string name, IReadOnlyList<string[]> rows)

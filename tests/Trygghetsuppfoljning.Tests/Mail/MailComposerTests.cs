@@ -77,4 +77,36 @@ public sealed class MailComposerTests
         Assert.Equal(first.MessageId, retried.MessageId);
         Assert.Equal(3, new[] { first.MessageId, resent.MessageId, resentAgain.MessageId }.Distinct().Count());
     }
+
+    [Fact]
+    public void Html_receipt_keeps_the_owners_line_breaks()
+    {
+        var owner = agreement.Owners[0];
+        var response = new OwnerResponse(cycle.Id, owner.Id, 1, ResponseKind.Submitted, cycle.DeadlineUtc, [
+            new MeasureAnswer("m1", MeasureStatus.Delayed, TrafficLight.Red, "Första stycket.\nAndra <stycket>.", new Dictionary<string, decimal?>(), "Steg 1\r\nSteg 2"),
+        ]);
+
+        var message = composer.Receipt(agreement, cycle, owner, response);
+
+        Assert.Contains("Första stycket.<br>Andra &lt;stycket&gt;.", message.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("Steg 1<br>Steg 2", message.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("Första stycket.\nAndra <stycket>.", message.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deadline_notice_counts_reminders_without_gang_er()
+    {
+        var owners = agreement.Owners.Take(2).ToList();
+        var progress = new List<OwnerProgress>
+        {
+            new(cycle.Id, owners[0].Id, null, 1, null, null, null, true),
+            new(cycle.Id, owners[1].Id, null, 3, null, null, null, true),
+        };
+
+        var message = composer.DeadlineNotice(agreement, cycle, owners, progress);
+
+        Assert.Contains("påmind en gång", message.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("påmind 3 gånger", message.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("gång(er)", message.HtmlBody, StringComparison.Ordinal);
+    }
 }

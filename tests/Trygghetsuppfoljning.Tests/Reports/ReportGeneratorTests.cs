@@ -66,7 +66,7 @@ public sealed class ReportGeneratorTests
         Assert.Contains("Trygghetsvandringar i centrum tillsammans med handlare", row.InnerText);
         Assert.Equal("2", row.Elements<TableCell>().ElementAt(3).InnerText);
         Assert.Contains("1 av 6 ansvariga", text);
-        Assert.Contains("Svarade efter påminnelse: Maria Nilsson (påminnelser: 1).", text);
+        Assert.Contains("Svarade efter påminnelse: Maria Nilsson (1 påminnelse).", text);
     }
 
     [Fact]
@@ -137,10 +137,10 @@ public sealed class ReportGeneratorTests
         var headers = report.Main.Document.Body!.Descendants<Table>()
             .Select(t => string.Join("|", t.Elements<TableRow>().First().Elements<TableCell>().Select(c => c.InnerText))).ToList();
         Assert.Contains("Status|2023|2024|2025", headers);
-        Assert.Contains(headers, h => h.Contains("Utgångsläge|2023|2024|2025|Mål|Förändring", StringComparison.Ordinal));
-        // Drug cases among the young went from 37 to 38 while lower is better.
+        Assert.Contains(headers, h => h.Contains("Startvärde|2023|2024|2025|Mål|Trend|Mot målet", StringComparison.Ordinal));
+        // Drug cases among the young went from 37 to 38 while lower is better: a rise, and bad news.
         var row = report.Main.Document.Body!.Descendants<TableRow>().First(r => r.InnerText.StartsWith("Narkotikaärenden", StringComparison.Ordinal));
-        Assert.Equal(Texts.Get("sv", "report.change.worse"), row.Elements<TableCell>().Last().InnerText);
+        Assert.Equal("▲ " + Texts.Get("sv", "report.change.worse"), row.Elements<TableCell>().ElementAt(6).InnerText);
     }
 
     [Fact]

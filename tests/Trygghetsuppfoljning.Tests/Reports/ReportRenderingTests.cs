@@ -81,6 +81,35 @@ public sealed partial class ReportRenderingTests
     }
 
     [Fact]
+    public void Second_agreements_first_report_renders_with_decisions_parties_imported_trends_and_late_answers()
+    {
+        var data = SecondAgreementReportData.Create();
+        var pages = Path.Combine(TestPaths.RepositoryRoot, "out", "report-pages", "second");
+        Directory.CreateDirectory(pages);
+        foreach (var old in Directory.GetFiles(pages))
+        {
+            File.Delete(old);
+        }
+
+        var docx = Path.Combine(pages, "second-report.docx");
+        File.WriteAllBytes(docx, ReportDocument.GenerateBytes(data));
+        var pdf = ConvertToPdf(docx, pages);
+        var text = Collapse(Run(Tool("pdftotext", "poppler-utils (pdftotext) is required."), $"-enc UTF-8 \"{pdf}\" -"));
+        Run(Tool("pdftoppm", "poppler-utils (pdftoppm) is required."), $"-png -r 70 \"{pdf}\" \"{Path.Combine(pages, "page")}\"");
+
+        var texts = new TextCatalog(SampleReportData.Templates());
+        foreach (var key in new[] { "report.decide.heading", "report.parties.heading", "report.late.heading" })
+        {
+            Assert.Contains(texts.Get("sv", key), text);
+        }
+
+        Assert.Contains("Sara Holmberg", text);
+        Assert.Contains("efter den förlängda sista svarsdagen", text);
+        Assert.Contains("2024", text); // imported trend column
+        Assert.NotEmpty(Directory.GetFiles(pages, "page-*.png"));
+    }
+
+    [Fact]
     public void Report_with_hostile_comments_opens_in_LibreOffice()
     {
         var folder = Directory.CreateTempSubdirectory("hostile-report-");
