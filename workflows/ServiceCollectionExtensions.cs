@@ -43,9 +43,17 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TemplateRenderer>();
 
         services.AddSingleton<MailComposer>();
-        services.TryAddSingleton<IMailSender>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<MailOptions>>().Value.SmtpHost)
-            ? ActivatorUtilities.CreateInstance<PickupFolderMailSender>(sp)
-            : ActivatorUtilities.CreateInstance<SmtpMailSender>(sp));
+
+        // Every mail goes through the recorder, which keeps its Message-ID (to match bounces) and any refusal for the desk.
+        services.TryAddSingleton<IMailSender>(sp => ActivatorUtilities.CreateInstance<RecordingMailSender>(
+            sp,
+            string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<MailOptions>>().Value.SmtpHost)
+                ? ActivatorUtilities.CreateInstance<PickupFolderMailSender>(sp)
+                : ActivatorUtilities.CreateInstance<SmtpMailSender>(sp)));
+        services.AddSingleton<MailEventRepository>();
+        services.AddOptions<BounceMailboxOptions>().Bind(configuration.GetSection(BounceMailboxOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<BounceRecorder>();
+        services.AddSingleton<BounceMailboxPoller>();
 
         services.AddSingleton<OwnerLinkIssuer>();
         services.AddSingleton<AntiforgeryProtector>();
@@ -62,6 +70,13 @@ public static class ServiceCollectionExtensions
         services.AddOptions<Retention.RetentionOptions>().Bind(configuration.GetSection(Retention.RetentionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Retention.RetentionPurger>();
         services.AddSingleton<Import.AgreementImporter>();
+
+        services.AddOptions<Desk.DeskOptions>().Bind(configuration.GetSection(Desk.DeskOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Desk.DeskSessions>();
+        services.AddSingleton<Desk.DeskPageRenderer>();
+        services.AddSingleton<Desk.DeskRequestReader>();
+        services.AddSingleton<Desk.ImportDraftStore>();
+        services.AddSingleton<Desk.DeskApp>();
         return services;
     }
 

@@ -30,6 +30,7 @@ public static class ServeCommand
 
         await using var engine = await LocalEngine.StartAsync(settings, cancellationToken: stop.Token);
         await output.WriteLineAsync($"Trygghetsuppföljning serving on {engine.BaseUrl} (form: {engine.BaseUrl}/forms/…, coordinator API: {engine.BaseUrl}/api/…). Ctrl+C stops.");
+        await output.WriteLineAsync($"Coordinator's desk, one-time sign-in link: {engine.SignInLink(Environment.UserName)}");
         await output.FlushAsync();
         try
         {

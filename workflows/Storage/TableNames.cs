@@ -29,4 +29,10 @@ public static class TableNames
 
     /// <summary>PK agreement id, RK inverted ticks + random: coordinator actions, newest first.</summary>
     public const string Audit = "Audit";
+
+    /// <summary>PK cycle id, RK inverted ticks + random: what became of each mail (sent, refused, bounced), newest first.</summary>
+    public const string MailEvents = "MailEvents";
+
+    /// <summary>PK Message-ID, RK empty: which cycle and owner a sent mail concerned, to match a later bounce.</summary>
+    public const string MailMessages = "MailMessages";
 }
