@@ -20,12 +20,9 @@ public static class LocalCli
             switch (verb)
             {
                 case "demo":
-                    var result = await DemoRunner.RunAsync(Console.WriteLine);
+                    var result = await DemoRunner.RunAsync(Console.WriteLine, keepServing: args.Contains("--keep-serving") ? KeepServingAsync : null);
                     Console.WriteLine();
-                    Console.WriteLine($"Report:         {result.ReportPath}");
-                    Console.WriteLine($"Delivered mail: {result.DeliveredMailPath}");
-                    Console.WriteLine($"All mail:       {Path.Combine(result.OutputFolder, "mail")}");
-                    Console.WriteLine($"Demo took {result.Elapsed.TotalSeconds:0.0} s.");
+                    PrintDemoResult(result);
                     return 0;
                 case "serve":
                     return await ServeCommand.RunAsync(Console.Out);
@@ -52,7 +49,8 @@ public static class LocalCli
                 default:
                     Console.WriteLine("""
                         Trygghetsuppföljning, local host.
-                          demo                                 run a whole follow-up cycle for the Höganäs demo on Azurite, with simulated owners, and exit
+                          demo [--keep-serving]                run a whole follow-up cycle for the Höganäs demo on Azurite, with simulated owners, and exit
+                                                               (--keep-serving: then keep the coordinator's desk up, with a sign-in link, until Ctrl+C)
                           serve                                run the host (form + coordinator API) until Ctrl+C; settings from appsettings.json and the environment
                           import <file.json|file.xlsx>         load an agreement (all or nothing; errors listed by line/row)
                           start <agreement> <year> [--deadline 2026-02-15T12:00:00Z]
@@ -72,6 +70,25 @@ public static class LocalCli
             await Console.Error.WriteLineAsync(e.Message);
             return 2;
         }
+    }
+
+    static void PrintDemoResult(DemoRunner.DemoResult result)
+    {
+        Console.WriteLine($"Report:         {result.ReportPath}");
+        Console.WriteLine($"Delivered mail: {result.DeliveredMailPath}");
+        Console.WriteLine($"All mail:       {Path.Combine(result.OutputFolder, "mail")}");
+        Console.WriteLine($"Demo took {result.Elapsed.TotalSeconds:0.0} s.");
+    }
+
+    /// <summary>demo --keep-serving: the finished cycle stays on the coordinator's desk until Ctrl+C.</summary>
+    static async Task KeepServingAsync(Engine.LocalEngine engine, DemoRunner.DemoResult result)
+    {
+        Console.WriteLine();
+        PrintDemoResult(result);
+        Console.WriteLine();
+        Console.WriteLine($"The coordinator's desk stays up. One-time sign-in link: {Engine.DeskEndpoints.SignInLink(engine, Environment.UserName)}");
+        Console.WriteLine($"Then open the finished cycle: {engine.BaseUrl}/desk/cycles/{result.AgreementId}/{result.Year}   (Ctrl+C stops)");
+        await ServeCommand.WaitForStopAsync();
     }
 
     static string CyclePath(CliArguments args) =>
