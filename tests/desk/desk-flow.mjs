@@ -90,6 +90,8 @@ try {
     await page.setInputFiles('input[type=file]', roster);
     await clickAndWait('form[action="/desk/import"] button[type=submit]');
     await check('import-preview', 'form[action="/desk/import/confirm"]');
+    // A new agreement: everything is listed as added, nothing claims the file changes nothing.
+    if (await page.locator('main p.notice').count() !== 0) { throw new Error('import-preview: a new agreement shown as unchanged'); }
     await clickAndWait('form[action="/desk/import/confirm"] button[type=submit]');
     await check('import-done', '#result');
 

@@ -108,7 +108,7 @@ public sealed class DeskPageRenderer(TemplateRenderer renderer, TimeProvider tim
                 ["measures"] = incoming.Measures.Count,
                 ["owners"] = incoming.AnsweringOwners().Count,
             };
-            model["empty"] = changes.IsEmpty;
+            model["no_changes"] = changes.IsEmpty;
             model["has_removals"] = changes.HasRemovals;
             model["agreement_fields"] = changes.AgreementFieldsChanged.Select(f => Texts.Get(c.Lang, $"desk.field.{f}")).ToList();
             model["groups"] = new[]
