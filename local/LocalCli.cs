@@ -29,12 +29,9 @@ public static class LocalCli
             switch (verb)
             {
                 case "demo":
-                    var result = await DemoRunner.RunAsync(Console.WriteLine);
+                    var result = await DemoRunner.RunAsync(Console.WriteLine, keepServing: args.Contains("--keep-serving") ? KeepServingAsync : null);
                     Console.WriteLine();
-                    Console.WriteLine($"Report:         {result.ReportPath}");
-                    Console.WriteLine($"Delivered mail: {result.DeliveredMailPath}");
-                    Console.WriteLine($"All mail:       {Path.Combine(result.OutputFolder, "mail")}");
-                    Console.WriteLine($"Demo took {result.Elapsed.TotalSeconds:0.0} s.");
+                    PrintDemoResult(result);
                     return 0;
                 case "serve":
                     return await ServeCommand.RunAsync(Console.Out);
@@ -86,6 +83,28 @@ public static class LocalCli
         var text = args.Required(1, t["cli.arg.year"]);
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : throw new FormatException(t.Format("cli.badYear", text));
     }
+
+    static void PrintDemoResult(DemoRunner.DemoResult result)
+    {
+        Console.WriteLine($"Report:         {result.ReportPath}");
+        Console.WriteLine($"Delivered mail: {result.DeliveredMailPath}");
+        Console.WriteLine($"All mail:       {Path.Combine(result.OutputFolder, "mail")}");
+        Console.WriteLine($"Demo took {result.Elapsed.TotalSeconds:0.0} s.");
+    }
+
+    /// <summary>demo --keep-serving: the finished cycle stays on the coordinator's desk until Ctrl+C.</summary>
+    static async Task KeepServingAsync(Engine.LocalEngine engine, DemoRunner.DemoResult result)
+    {
+        Console.WriteLine();
+        PrintDemoResult(result);
+        Console.WriteLine();
+        Console.WriteLine($"The coordinator's desk stays up. One-time sign-in link: {Engine.DeskEndpoints.SignInLink(engine, Environment.UserName)}");
+        Console.WriteLine($"Then open the finished cycle: {engine.BaseUrl}/desk/cycles/{result.AgreementId}/{result.Year}   (Ctrl+C stops)");
+        await ServeCommand.WaitForStopAsync();
+    }
+
+    static string CyclePath(CliArguments args) =>
+        $"api/cycles/{Uri.EscapeDataString(args.Required(0, "agreement id"))}/{int.Parse(args.Required(1, "year"), CultureInfo.InvariantCulture)}";
 
     static DateTimeOffset Time(string text, CliTexts t) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : throw new FormatException(t.Format("cli.badTime", text));

@@ -48,12 +48,20 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TemplateRenderer>();
 
         services.AddSingleton<MailComposer>();
-        services.TryAddSingleton<IMailSender>(sp => sp.GetRequiredService<IOptions<MailOptions>>().Value.EffectiveTransport switch
-        {
-            MailTransport.Smtp => ActivatorUtilities.CreateInstance<SmtpMailSender>(sp),
-            MailTransport.Graph => ActivatorUtilities.CreateInstance<GraphMailSender>(sp),
-            _ => ActivatorUtilities.CreateInstance<PickupFolderMailSender>(sp),
-        });
+
+        // Every mail goes through the recorder, which keeps its Message-ID (to match bounces) and any refusal for the desk.
+        services.TryAddSingleton<IMailSender>(sp => ActivatorUtilities.CreateInstance<RecordingMailSender>(
+            sp,
+            sp.GetRequiredService<IOptions<MailOptions>>().Value.EffectiveTransport switch
+            {
+                MailTransport.Smtp => ActivatorUtilities.CreateInstance<SmtpMailSender>(sp),
+                MailTransport.Graph => ActivatorUtilities.CreateInstance<GraphMailSender>(sp),
+                _ => (IMailSender)ActivatorUtilities.CreateInstance<PickupFolderMailSender>(sp),
+            }));
+        services.AddSingleton<MailEventRepository>();
+        services.AddOptions<BounceMailboxOptions>().Bind(configuration.GetSection(BounceMailboxOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<BounceRecorder>();
+        services.AddSingleton<BounceMailboxPoller>();
 
         services.AddSingleton<OwnerLinkIssuer>();
         services.AddSingleton<AntiforgeryProtector>();
@@ -72,6 +80,13 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Import.AgreementImporter>();
         services.AddSingleton<Migration.StorageMigrator>();
         services.AddSingleton<Import.HistoryImporter>();
+
+        services.AddOptions<Desk.DeskOptions>().Bind(configuration.GetSection(Desk.DeskOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Desk.DeskSessions>();
+        services.AddSingleton<Desk.DeskPageRenderer>();
+        services.AddSingleton<Desk.DeskRequestReader>();
+        services.AddSingleton<Desk.ImportDraftStore>();
+        services.AddSingleton<Desk.DeskApp>();
         return services;
     }
 }

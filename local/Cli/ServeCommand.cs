@@ -39,6 +39,7 @@ public static class ServeCommand
         }
 
         await output.WriteLineAsync($"Trygghetsuppföljning serving on {engine.BaseUrl} (form: {engine.BaseUrl}/forms/…, coordinator API: {engine.BaseUrl}/api/…). Ctrl+C stops.");
+        await output.WriteLineAsync($"Coordinator's desk, one-time sign-in link: {engine.SignInLink(Environment.UserName)}");
         await output.FlushAsync();
         try
         {
@@ -50,5 +51,26 @@ public static class ServeCommand
 
         await output.WriteLineAsync("Stopping…");
         return 0;
+    }
+
+    /// <summary>Waits for Ctrl+C or SIGTERM, taking the signal over so the caller can stop its host in order.</summary>
+    public static async Task WaitForStopAsync()
+    {
+        using var stop = new CancellationTokenSource();
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
+
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 }

@@ -15,9 +15,11 @@ namespace Trygghetsuppfoljning.Local.Demo;
 /// </summary>
 public static class DemoRunner
 {
-    public sealed record DemoResult(string ReportPath, string DeliveredMailPath, string OutputFolder, AnnualCycleResult Cycle, TimeSpan Elapsed);
+    public sealed record DemoResult(string ReportPath, string DeliveredMailPath, string OutputFolder, AnnualCycleResult Cycle, TimeSpan Elapsed, string AgreementId = "", int Year = 0);
 
-    public static async Task<DemoResult> RunAsync(Action<string> log, TimeSpan? deadlineIn = null, CancellationToken cancellationToken = default)
+    /// <param name="keepServing">Called with the running host once the cycle is done (demo --keep-serving); the host stops when it returns.</param>
+    public static async Task<DemoResult> RunAsync(
+        Action<string> log, TimeSpan? deadlineIn = null, Func<LocalEngine, DemoResult, Task>? keepServing = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
@@ -54,7 +56,13 @@ public static class DemoRunner
             };
             await using var engine = await LocalEngine.StartAsync(settings, cancellationToken: cancellationToken);
             log($"Durable engine (Azure Storage backend, task hub demo{stamp}) and form host on {engine.BaseUrl} are up.");
-            return await RunCycleAsync(engine, output, mailFolder, clock, deadlineIn ?? TimeSpan.FromSeconds(30), log, cancellationToken);
+            var result = await RunCycleAsync(engine, output, mailFolder, clock, deadlineIn ?? TimeSpan.FromSeconds(30), log, cancellationToken);
+            if (keepServing is not null)
+            {
+                await keepServing(engine, result);
+            }
+
+            return result;
         }
         finally
         {
@@ -114,6 +122,6 @@ public static class DemoRunner
         var progress = await services.GetRequiredService<OwnerProgressRepository>().ListAsync(CycleIds.For(agreement.Id, year), cancellationToken);
         var missing = string.Join(", ", progress.Where(p => p.SubmittedUtc is null).Select(p => agreement.Owners.First(o => o.Id == p.OwnerId).Name));
         log($"Cycle completed: {result.OwnersAnswered} of {result.OwnersTotal} owners answered; missing: {(missing.Length == 0 ? "none" : missing)}.");
-        return new DemoResult(reportPath, delivered, output, result, clock.Elapsed);
+        return new DemoResult(reportPath, delivered, output, result, clock.Elapsed, agreement.Id, year);
     }
 }

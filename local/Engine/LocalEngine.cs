@@ -66,11 +66,13 @@ public sealed class LocalEngine : IAsyncDisposable
             b.UseGrpc(channel);
         });
         builder.Services.AddDurableTaskClient(b => b.UseGrpc(channel));
+        builder.Services.AddHostedService<BouncePollingService>();
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapFormEndpoints();
         app.MapCoordinatorEndpoints();
+        app.MapDeskEndpoints();
         try
         {
             await app.StartAsync(cancellationToken);

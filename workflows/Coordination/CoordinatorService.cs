@@ -466,4 +466,64 @@ public sealed class CoordinatorService(
             _ => null,
         };
     }
+
+    /// <summary>
+    /// One extra reminder, now, to every owner of a running cycle who has not submitted: a fresh link in a reminder
+    /// mail numbered after the reminders they already had. It counts as that reminder, so a scheduled reminder of the
+    /// same number is not sent again (no owner gets the same reminder twice); later scheduled ones still go out.
+    /// </summary>
+    public async Task<CoordinatorResult> RemindUnsubmittedAsync(string agreementId, int year, string actor, CancellationToken cancellationToken = default)
+    {
+        var cycle = await cycles.FindAsync(agreementId, year, cancellationToken);
+
+        // The cycle's own roster: who answers in this cycle, not whoever the agreement names today.
+        var agreement = cycle is null ? null : (await snapshots.FindRosterAsync(cycle, cancellationToken))?.ToAgreement();
+        CoordinatorResult result;
+        if (agreement is null || cycle is null)
+        {
+            result = CoordinatorResult.NotFound($"Cycle {agreementId} {year} does not exist.");
+        }
+        else if (cycle.State == CycleState.Closed)
+        {
+            result = CoordinatorResult.Conflict("The cycle is closed; no reminders are sent.");
+        }
+        else
+        {
+            var rows = await progress.ListAsync(cycle.Id, cancellationToken);
+            var reminded = new List<string>();
+            var failed = new List<string>();
+            foreach (var owner in agreement.AnsweringOwners())
+            {
+                var current = rows.FirstOrDefault(r => r.OwnerId == owner.Id) ?? OwnerProgress.New(cycle.Id, owner.Id);
+                if (current.SubmittedUtc is not null)
+                {
+                    continue;
+                }
+
+                var number = current.RemindersSent + 1;
+                try
+                {
+                    var link = await links.IssueAsync(agreementId, year, owner.Id, cancellationToken);
+                    await mail.SendAsync(composer.Invitation(agreement, cycle, owner, link, number), cancellationToken);
+                    var now = time.GetUtcNow();
+                    await progress.UpdateAsync(
+                        cycle.Id, owner.Id, p => p with { InvitedUtc = p.InvitedUtc ?? now, RemindersSent = Math.Max(p.RemindersSent, number), LastRemindedUtc = now }, cancellationToken);
+                    reminded.Add(owner.Name);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // One unreachable mail server answer must not keep the others from their reminder.
+                    failed.Add($"{owner.Name} ({e.Message})");
+                }
+            }
+
+            var message = reminded.Count == 0 && failed.Count == 0
+                ? "Everyone has submitted; no reminder was sent."
+                : $"Extra reminder sent to {reminded.Count} owner(s) who have not submitted{(reminded.Count > 0 ? ": " + string.Join(", ", reminded) : string.Empty)}."
+                  + (failed.Count > 0 ? $" Not sent to {failed.Count}: {string.Join("; ", failed)}." : string.Empty);
+            result = failed.Count > 0 && reminded.Count == 0 ? new CoordinatorResult(502, message) : CoordinatorResult.Ok(message, new { reminded = reminded.Count, failed = failed.Count });
+        }
+
+        return await RecordAsync(agreementId, year, actor, "remind", null, result, cancellationToken);
+    }
 }

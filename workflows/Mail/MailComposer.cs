@@ -21,7 +21,7 @@ public sealed partial class MailComposer(TemplateRenderer renderer, IOptions<Mai
         var model = OwnerModel(agreement, cycle, owner, owner.Language);
         model["link"] = link;
         model["reminder_number"] = reminderNumber;
-        return Build(kind, owner.Language, [new MailboxAddress(owner.Name, owner.Email)], model, $"{kind}.{cycle.Id}.{owner.Id}.{reminderNumber}{(sendId is null ? string.Empty : "." + sendId)}");
+        return Build(kind, owner.Language, [new MailboxAddress(owner.Name, owner.Email)], model, $"{kind}.{cycle.Id}.{owner.Id}.{reminderNumber}{(sendId is null ? string.Empty : "." + sendId)}", about: (cycle, owner.Id));
     }
 
     public MimeMessage Receipt(Agreement agreement, Cycle cycle, Owner owner, OwnerResponse response)
@@ -49,7 +49,7 @@ public sealed partial class MailComposer(TemplateRenderer renderer, IOptions<Mai
                     ["value"] = a.IndicatorValues.TryGetValue(i.Id, out var v) && v is { } value ? value.ToString(TextCatalog.Culture(lang)) : "–",
                 }).ToList() ?? [],
         }).ToList();
-        return Build("receipt", lang, [new MailboxAddress(owner.Name, owner.Email)], model, $"receipt.{cycle.Id}.{owner.Id}.{response.Revision}");
+        return Build("receipt", lang, [new MailboxAddress(owner.Name, owner.Email)], model, $"receipt.{cycle.Id}.{owner.Id}.{response.Revision}", about: (cycle, owner.Id));
     }
 
     public MimeMessage DeadlineNotice(Agreement agreement, Cycle cycle, IReadOnlyList<Owner> missing, IReadOnlyList<OwnerProgress> progress)
@@ -66,7 +66,7 @@ public sealed partial class MailComposer(TemplateRenderer renderer, IOptions<Mai
         }).ToList();
         model["missing_count"] = missing.Count;
         return Build(
-            "deadline-notice", lang, [new MailboxAddress(agreement.Coordinator.Name, agreement.Coordinator.Email)], model, $"deadline.{cycle.Id}.{cycle.DeadlineUtc.ToUnixTimeSeconds()}");
+            "deadline-notice", lang, [new MailboxAddress(agreement.Coordinator.Name, agreement.Coordinator.Email)], model, $"deadline.{cycle.Id}.{cycle.DeadlineUtc.ToUnixTimeSeconds()}", about: (cycle, null));
     }
 
     public MimeMessage ReportDelivery(Agreement agreement, Cycle cycle, CycleAggregate aggregate, string fileName, byte[] report)
@@ -79,7 +79,7 @@ public sealed partial class MailComposer(TemplateRenderer renderer, IOptions<Mai
         model["red_lights"] = aggregate.RedLights;
         var to = agreement.SteeringGroup.Select(r => new MailboxAddress(r.Name, r.Email)).ToList();
         var message = Build("report-delivery", lang, to, model, $"report.{cycle.Id}", builder =>
-            builder.Attachments.Add(fileName, report, ContentType.Parse("application/vnd.openxmlformats-officedocument.wordprocessingml.document")));
+            builder.Attachments.Add(fileName, report, ContentType.Parse("application/vnd.openxmlformats-officedocument.wordprocessingml.document")), (cycle, null));
         message.Cc.Add(new MailboxAddress(agreement.Coordinator.Name, agreement.Coordinator.Email));
         return message;
     }
@@ -108,7 +108,8 @@ public sealed partial class MailComposer(TemplateRenderer renderer, IOptions<Mai
     }
 
     MimeMessage Build(
-        string template, string language, IReadOnlyList<MailboxAddress> to, Dictionary<string, object?> model, string messageKey, Action<BodyBuilder>? extra = null)
+        string template, string language, IReadOnlyList<MailboxAddress> to, Dictionary<string, object?> model, string messageKey, Action<BodyBuilder>? extra = null,
+        (Cycle Cycle, string? OwnerId)? about = null)
     {
         var lang = TextCatalog.Normalize(language);
         var html = renderer.Render($"mail/{template}.{lang}.liquid", lang, model);
@@ -122,7 +123,19 @@ public sealed partial class MailComposer(TemplateRenderer renderer, IOptions<Mai
         };
         message.From.Add(new MailboxAddress(options.Value.FromName, options.Value.FromAddress));
         message.To.AddRange(to);
-        message.Headers.Add("X-Trygghet-Kind", template);
+        message.Headers.Add(MailHeaders.Kind, template);
+
+        // Which cycle and owner a mail concerns, so a refusal or a later bounce can be shown on that owner's row.
+        if (about is { } a)
+        {
+            message.Headers.Add(MailHeaders.Agreement, a.Cycle.AgreementId);
+            message.Headers.Add(MailHeaders.Year, a.Cycle.Year.ToString(CultureInfo.InvariantCulture));
+            if (a.OwnerId is not null)
+            {
+                message.Headers.Add(MailHeaders.Owner, a.OwnerId);
+            }
+        }
+
         return message;
     }
 

@@ -25,6 +25,7 @@ public sealed class RetentionPurger(
     AggregateRepository aggregates,
     AuditRepository audit,
     ReportArchive archive,
+    MailEventRepository mailEvents,
     TableStore store,
     IOptions<RetentionOptions> options,
     TimeProvider time)
@@ -66,6 +67,7 @@ public sealed class RetentionPurger(
                 progressCount += rows;
                 tokenCount += await DeleteTokensAsync(cycle, cancellationToken);
                 await finalAnswers.DeleteCycleAsync(cycle.Id, cancellationToken);
+                await mailEvents.DeleteCycleAsync(cycle.AgreementId, cycle.Year, cancellationToken);
                 await audit.DeleteCycleAsync(cycle.AgreementId, cycle.Year, cancellationToken);
                 reportCount += await archive.DeleteCycleAsync(cycle.AgreementId, cycle.Year, cancellationToken);
                 await rosters.DeleteCycleAsync(cycle.Id, cancellationToken);

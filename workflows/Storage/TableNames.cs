@@ -35,4 +35,10 @@ public static class TableNames
 
     /// <summary>PK cycle id of a closed cycle, RK measure id: the answer that counted, kept so next year's form reads it by key.</summary>
     public const string FinalAnswers = "FinalAnswers";
+
+    /// <summary>PK cycle id, RK inverted ticks + random: what became of each mail (sent, refused, bounced), newest first.</summary>
+    public const string MailEvents = "MailEvents";
+
+    /// <summary>PK Message-ID, RK empty: which cycle and owner a sent mail concerned, to match a later bounce.</summary>
+    public const string MailMessages = "MailMessages";
 }

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using MimeKit;
 using SmtpServer;
+using SmtpServer.Mail;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 using Trygghetsuppfoljning.Local.Engine;
@@ -27,6 +28,7 @@ public sealed class SmtpCapture : IAsyncDisposable
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(store);
+        services.Add(new DelegatingMailboxFilter((IMailbox to, IMailbox _) => !RefusedRecipients.ContainsKey(to.AsAddress())));
         server = new SmtpServer.SmtpServer(options, services);
         running = server.StartAsync(stop.Token);
     }
@@ -37,6 +39,9 @@ public sealed class SmtpCapture : IAsyncDisposable
 
     /// <summary>While true the server answers every message with a transient failure (an outage as MailKit sees it).</summary>
     public bool Refuse { get; set; }
+
+    /// <summary>Addresses the server refuses at RCPT TO with a permanent 550, as a server does for a mailbox that does not exist.</summary>
+    public ConcurrentDictionary<string, bool> RefusedRecipients { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public IReadOnlyList<MimeMessage> OfKind(string kind) => Messages.Where(m => m.Headers["X-Trygghet-Kind"] == kind).ToList();
 

@@ -49,6 +49,16 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("%Schedule:Cron%", timer.GetProperty("schedule").GetString());
     }
 
+    [Fact]
+    public void Desk_is_one_anonymous_get_and_post_route_under_desk_because_App_Service_Authentication_guards_it_and_the_app_checks_the_role()
+    {
+        var desk = TriggerOf("ServeDesk");
+        Assert.Equal("desk/{*path}", desk.GetProperty("route").GetString());
+        Assert.Equal("Anonymous", desk.GetProperty("authLevel").GetString());
+        Assert.Equal(["get", "post"], desk.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToLowerInvariant()).Order().ToArray());
+        Assert.Equal("timerTrigger", TriggerOf("PollBounceMailbox").GetProperty("type").GetString());
+    }
+
     static JsonElement TriggerOf(string functionName)
     {
         var function = Functions.Value.SingleOrDefault(f => f.GetProperty("name").GetString() == functionName);
