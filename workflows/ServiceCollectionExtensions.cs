@@ -62,6 +62,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<Retention.RetentionOptions>().Bind(configuration.GetSection(Retention.RetentionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Retention.RetentionPurger>();
         services.AddSingleton<Import.AgreementImporter>();
+        AddFollowUp(services, configuration);
         return services;
     }
 
@@ -70,6 +71,7 @@ public static class ServiceCollectionExtensions
     {
         registry.AddOrchestrator<AnnualCycleOrchestrator>();
         registry.AddOrchestrator<OwnerInputOrchestrator>();
+        registry.AddOrchestrator<SteeringApprovalOrchestrator>();
         foreach (var activity in ActivityTypes)
         {
             registry.AddActivity(activity);
@@ -93,5 +95,21 @@ public static class ServiceCollectionExtensions
         typeof(AggregateCycleActivity),
         typeof(GenerateReportActivity),
         typeof(DeliverReportActivity),
+        typeof(StartSteeringApprovalActivity),
+        typeof(ReadSteeringDecisionActivity),
+        typeof(SendApprovalReminderActivity),
+        typeof(PublishCitizenSummaryActivity),
     ];
+
+    /// <summary>Issue 13: steering-group approval, effect figures and the citizens' summary.</summary>
+    static void AddFollowUp(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ApprovalOptions>().Bind(configuration.GetSection(ApprovalOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SteeringDecisionRepository>();
+        services.AddSingleton<EffectFigureRepository>();
+        services.AddSingleton<CitizenSummaryRepository>();
+        services.AddSingleton<Citizens.CitizenPageRenderer>();
+        services.AddSingleton<Citizens.CitizenSummaryService>();
+        services.AddSingleton<Effects.EffectFigureService>();
+    }
 }

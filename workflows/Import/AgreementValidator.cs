@@ -142,6 +142,7 @@ public static partial class AgreementValidator
             }
         }
 
+        errors.AddRange(ValidateFollowUp(a));
         return errors;
     }
 
