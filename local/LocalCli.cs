@@ -49,8 +49,12 @@ public static class LocalCli
                     return await ReportAsync(rest);
                 case "purge":
                     return await CallAsync(rest, api => api.PostAsync("api/retention/purge"));
+                case "decide":
+                    return await FollowUpVerbs.DecideAsync(rest);
+                case "effect":
+                    return await FollowUpVerbs.EffectAsync(rest);
                 default:
-                    Console.WriteLine("""
+                    Console.WriteLine($"""
                         Trygghetsuppföljning, local host.
                           demo                                 run a whole follow-up cycle for the Höganäs demo on Azurite, with simulated owners, and exit
                           serve                                run the host (form + coordinator API) until Ctrl+C; settings from appsettings.json and the environment
@@ -61,6 +65,7 @@ public static class LocalCli
                           close <agreement> <year>
                           report <agreement> <year> [--out file.docx] [--regenerate true] [--lang sv|en]
                           purge                                delete answers, progress and links of cycles closed longer ago than Retention:Period
+                        {FollowUpVerbs.Help.TrimEnd()}
                         The API verbs talk to a running `serve`: --url (or TRYGGHET_URL, default http://127.0.0.1:7071) and
                         --key (or TRYGGHET_API_KEY / Coordinator__ApiKey).
                         """);

@@ -68,6 +68,7 @@ public sealed class LocalEngine : IAsyncDisposable
         var app = builder.Build();
         app.MapFormEndpoints();
         app.MapCoordinatorEndpoints();
+        app.MapFollowUpEndpoints();
         try
         {
             await app.StartAsync(cancellationToken);
