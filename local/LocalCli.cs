@@ -24,6 +24,7 @@ public static class LocalCli
                     Console.WriteLine();
                     Console.WriteLine($"Report:         {result.ReportPath}");
                     Console.WriteLine($"Delivered mail: {result.DeliveredMailPath}");
+                    Console.WriteLine($"Public page:    {result.PublicPagePath}");
                     Console.WriteLine($"All mail:       {Path.Combine(result.OutputFolder, "mail")}");
                     Console.WriteLine($"Demo took {result.Elapsed.TotalSeconds:0.0} s.");
                     return 0;

@@ -15,7 +15,7 @@ namespace Trygghetsuppfoljning.Local.Demo;
 /// </summary>
 public static class DemoRunner
 {
-    public sealed record DemoResult(string ReportPath, string DeliveredMailPath, string OutputFolder, AnnualCycleResult Cycle, TimeSpan Elapsed);
+    public sealed record DemoResult(string ReportPath, string DeliveredMailPath, string OutputFolder, AnnualCycleResult Cycle, TimeSpan Elapsed, string? PublicPagePath = null);
 
     public static async Task<DemoResult> RunAsync(Action<string> log, TimeSpan? deadlineIn = null, CancellationToken cancellationToken = default)
     {
@@ -83,6 +83,7 @@ public static class DemoRunner
         var starter = services.GetRequiredService<CycleStarter>();
         var (instanceId, _) = await starter.StartAsync(engine.Client, input, cancellationToken);
         log($"Cycle {instanceId} started: deadline in {deadlineIn.TotalSeconds:0} s, one reminder {deadlineIn.TotalSeconds / 2:0} s before it.");
+        await DemoFollowUp.EnterEffectFiguresAsync(services, agreement, year, script, log, cancellationToken);
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var owners = new SimulatedOwners(agreement, script, mailFolder, http, log);
@@ -113,6 +114,7 @@ public static class DemoRunner
             .First(f => MimeMessage.Load(f).Headers["X-Trygghet-Kind"] == "report-delivery");
         var missing = string.Join(", ", result.MissingOwnerIds.Select(id => agreement.Owners.First(o => o.Id == id).Name));
         log($"Cycle completed: {result.OwnersAnswered} of {result.OwnersTotal} owners answered; missing: {(missing.Length == 0 ? "none" : missing)}.");
-        return new DemoResult(reportPath, delivered, output, result, clock.Elapsed);
+        var publicPage = await DemoFollowUp.ApproveAndPublishAsync(engine, agreement, year, output, log, cancellationToken);
+        return new DemoResult(reportPath, delivered, output, result, clock.Elapsed, publicPage);
     }
 }
