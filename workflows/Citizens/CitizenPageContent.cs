@@ -36,6 +36,9 @@ public sealed record CitizenPageContent(
     internal static CitizenPageContent From(CitizenSummary s, TextCatalog catalog, string language)
     {
         var t = new ReportTexts(catalog, language);
+
+        // "23 antal" reads badly: a plain count needs no unit word.
+        string Unit(string unit) => unit.Equals("antal", StringComparison.OrdinalIgnoreCase) || unit.Equals("number", StringComparison.OrdinalIgnoreCase) ? string.Empty : unit;
         return new CitizenPageContent(
             t.Language,
             t.Format("public.title", s.Year),
@@ -48,8 +51,8 @@ public sealed record CitizenPageContent(
             t.Format("public.done.overview", s.MeasuresTotal, s.MeasuresCompleted, s.MeasuresOnTrack),
             s.Figures.Select(f =>
             {
-                var line = t.Format("public.done.figure", f.Name, t.Number(f.Value), f.Unit) + ".";
-                return f.Target is { } target ? $"{line} {t.Format("public.done.target", t.Number(target), f.Unit)}" : line;
+                var line = t.Format("public.done.figure", f.Name, t.Number(f.Value), Unit(f.Unit)).TrimEnd() + ".";
+                return f.Target is { } target ? $"{line} {t.Format("public.done.target", t.Number(target), Unit(f.Unit)).Replace(" .", ".", StringComparison.Ordinal)}" : line;
             }).ToList(),
             t["public.effects.heading"],
             t["public.effects.intro"],
@@ -59,11 +62,11 @@ public sealed record CitizenPageContent(
                 if (e.Before is { } before)
                 {
                     lines.Add(e.BeforeYear is { } y
-                        ? t.Format("public.effects.before-year", y, t.Number(before), e.Unit)
-                        : t.Format("public.effects.before-baseline", t.Number(before), e.Unit));
+                        ? t.Format("public.effects.before-year", y, t.Number(before), Unit(e.Unit)).Replace(" .", ".", StringComparison.Ordinal)
+                        : t.Format("public.effects.before-baseline", t.Number(before), Unit(e.Unit)).Replace(" .", ".", StringComparison.Ordinal));
                 }
 
-                lines.Add(t.Format("public.effects.now", t.Number(e.Now), e.Unit));
+                lines.Add(t.Format("public.effects.now", t.Number(e.Now), Unit(e.Unit)).Replace(" .", ".", StringComparison.Ordinal));
                 lines.Add(t[$"public.trend.{e.Trend}"]);
                 if (!string.IsNullOrWhiteSpace(e.Source))
                 {

@@ -15,4 +15,10 @@ public sealed record ReportData(
     IReadOnlyList<CycleAggregate> History,
     IReadOnlyList<MeasureOutcome> Outcomes,
     IReadOnlyList<OwnerProgress> Owners,
-    RevisionAssessment Revision);
+    RevisionAssessment Revision,
+    IReadOnlyList<EffectFigure>? EffectFigures = null,
+    SteeringDecision? Decision = null)
+{
+    /// <summary>Effect figures the coordinator entered for this cycle (empty when none).</summary>
+    public IReadOnlyList<EffectFigure> Effects => EffectFigures ?? [];
+}

@@ -72,7 +72,7 @@ internal sealed class ReportSections
             case ReportTags.StatusChart: WriteChart(w, main); break;
             case ReportTags.FocusAreas: WriteFocusAreas(w); break;
             case ReportTags.MissingAnswers: WriteMissing(w); break;
-            case ReportTags.Revision: WriteRevision(w); break;
+            case ReportTags.Revision: WriteRevision(w); ReportFollowUpSections.Write(w, data, t); break;
             case ReportTags.Appendix: WriteAppendix(w); break;
             default: throw new ArgumentOutOfRangeException(nameof(tag), tag, "Not a report section.");
         }
@@ -144,6 +144,7 @@ internal sealed class ReportSections
         WriteChapterHeading(w, SummaryKey);
         w.WriteElement(ReportElements.Plain(t.Format("report.summary.intro",
             data.Agreement.Title, data.Cycle.Year, c.OwnersAnswered, c.OwnersTotal, c.MeasuresAnswered, c.MeasuresTotal, c.RedLights)));
+        w.WriteElement(ReportElements.Plain(ReportFollowUpSections.DecisionLine(data, t)));
 
         w.WriteElement(ReportElements.Heading(2, t["report.summary.keyFigures"]));
         var figures = ReportTableWriter.Start(w, [5200, TextWidth - 5200], t["report.summary.figure"], t["report.summary.value"]);

@@ -11,7 +11,9 @@ public sealed class ReportService(
     OwnerProgressRepository progress,
     AggregateRepository aggregates,
     ReportGenerator generator,
-    ReportArchive archive)
+    ReportArchive archive,
+    EffectFigureRepository effectFigures,
+    SteeringDecisionRepository steeringDecisions)
 {
     public async Task<ReportData> LoadAsync(string agreementId, int year, string language = "sv", CancellationToken cancellationToken = default)
     {
@@ -40,7 +42,9 @@ public sealed class ReportService(
             all.Where(a => a.Year < year).ToList(),
             outcomes,
             await progress.ListAsync(cycle.Id, cancellationToken),
-            RevisionAssessment.For(agreement, reportDate));
+            RevisionAssessment.For(agreement, reportDate),
+            await effectFigures.ListAsync(cycle.Id, cancellationToken),
+            await steeringDecisions.FindAsync(agreementId, year, cancellationToken));
     }
 
     public async Task<string> GenerateAndArchiveAsync(string agreementId, int year, string language = "sv", CancellationToken cancellationToken = default)
