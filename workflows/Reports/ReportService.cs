@@ -22,6 +22,15 @@ public sealed class ReportService(
         var latest = await responses.LatestSubmittedAsync(cycle.Id, cancellationToken);
         var all = await aggregates.ListAsync(agreementId, cancellationToken);
         var current = all.FirstOrDefault(a => a.Year == year) ?? CycleAggregator.Aggregate(agreement, year, latest);
+        var figures = await effectFigures.ListAsync(cycle.Id, cancellationToken);
+
+        // Effect figures come from the coordinator, not the owners' answers: they count as this year's indicator values.
+        current = current with
+        {
+            IndicatorValues = figures.Aggregate(
+                new Dictionary<string, decimal>(current.IndicatorValues, StringComparer.Ordinal),
+                (values, f) => { values[CycleAggregate.IndicatorKey(f.MeasureId, f.IndicatorId)] = f.Value; return values; }),
+        };
         var byOwner = latest.ToDictionary(r => r.OwnerId, StringComparer.Ordinal);
         var outcomes = agreement.Measures.Select(m =>
         {
@@ -43,7 +52,7 @@ public sealed class ReportService(
             outcomes,
             await progress.ListAsync(cycle.Id, cancellationToken),
             RevisionAssessment.For(agreement, reportDate),
-            await effectFigures.ListAsync(cycle.Id, cancellationToken),
+            figures,
             await steeringDecisions.FindAsync(agreementId, year, cancellationToken));
     }
 
