@@ -1,6 +1,7 @@
 // Accessibility check of the citizens' public pages (WCAG 2.1 A/AA): axe-core in Debian's headless Chromium via
-// playwright-core, at 1280 px and 320 px (where nothing may scroll sideways). JavaScript is OFF in the page itself:
-// the public pages must work without it (axe is evaluated by the test harness, which CDP allows even so).
+// playwright-core, at 1280 px and 320 px (where nothing may scroll sideways). The pages carry no script at all and their
+// CSP forbids any (the C# test asserts there is no <script>), so they work without JavaScript; axe itself is injected
+// by this harness, which needs JavaScript on (with it off, Chromium never runs the injected axe).
 //
 //   node tests/a11y/axe-public.mjs [--screenshots DIR] <name>=<url> [<name>=<url> ...]
 //
@@ -30,7 +31,6 @@ const userDataDir = mkdtempSync(join(tmpdir(), 'axe-public-'));
 const context = await chromium.launchPersistentContext(userDataDir, {
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
   headless: true,
-  javaScriptEnabled: false,
   bypassCSP: true,
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
     '--disable-component-update', '--disable-sync'],
@@ -44,8 +44,7 @@ try {
       const page = await context.newPage();
       await page.setViewportSize({ width: size.width, height: size.height });
       const response = await page.goto(spec.url);
-      // evaluate() runs in an isolated world even with page scripts disabled, so axe still runs.
-      await page.evaluate(axeSource);
+      await page.addScriptTag({ content: axeSource });
       const result = await page.evaluate(async () => await window.axe.run(document, {
         runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
         resultTypes: ['violations'],
