@@ -17,7 +17,10 @@ public static class RosterColumns
     public const string Target = "Mål";
     public const string Direction = "Riktning";
 
-    public static readonly IReadOnlyList<string> All = [FocusArea, Measure, Owner, Email, Organisation, Indicator, Unit, Baseline, Target, Direction];
+    /// <summary>Optional: Produktion (default), Process or Effekt, Brå's three kinds of follow-up (<see cref="RosterKind"/>).</summary>
+    public const string Kind = "Typ";
+
+    public static readonly IReadOnlyList<string> All = [FocusArea, Measure, Owner, Email, Organisation, Indicator, Unit, Baseline, Target, Direction, Kind];
 
     public const string KeyId = "Id";
     public const string KeyTitle = "Titel";

@@ -243,7 +243,7 @@ public static class RosterReader
                 var baseline = Number(Get(RosterColumns.Baseline), RosterColumns.Baseline, Error);
                 var target = Number(Get(RosterColumns.Target), RosterColumns.Target, Error);
                 var direction = Direction(Get(RosterColumns.Direction), Error);
-                indicator = new Indicator(Slug.Of(indicatorName), indicatorName, unit, baseline, target, direction);
+                indicator = new Indicator(Slug.Of(indicatorName), indicatorName, unit, baseline, target, direction, RosterKind.Parse(Get(RosterColumns.Kind), Error));
             }
             else if (new[] { RosterColumns.Unit, RosterColumns.Baseline, RosterColumns.Target }.Any(c => Get(c).Length > 0))
             {

@@ -52,6 +52,7 @@ public static class RosterWriter
                 i?.Baseline?.ToString(CultureInfo.GetCultureInfo("sv-SE")) ?? string.Empty,
                 i?.Target?.ToString(CultureInfo.GetCultureInfo("sv-SE")) ?? string.Empty,
                 i is null ? string.Empty : i.Direction == IndicatorDirection.LowerIsBetter ? "Lägre är bättre" : "Högre är bättre",
+                i?.Kind.ToString() ?? string.Empty,
             }));
         }
 
