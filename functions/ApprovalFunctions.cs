@@ -25,6 +25,10 @@ public static class ApprovalFunctions
     public static Task<bool> SendApprovalReminder([ActivityTrigger] SendApprovalReminderInput input, string instanceId, FunctionContext context) =>
         ActivityRunner.RunAsync<SendApprovalReminderActivity, SendApprovalReminderInput, bool>(input, instanceId, context);
 
+    [Function(nameof(ArchiveApprovedReportActivity))]
+    public static Task<string> ArchiveApprovedReport([ActivityTrigger] ApprovalTaskInput input, string instanceId, FunctionContext context) =>
+        ActivityRunner.RunAsync<ArchiveApprovedReportActivity, ApprovalTaskInput, string>(input, instanceId, context);
+
     [Function(nameof(PublishCitizenSummaryActivity))]
     public static Task<bool> PublishCitizenSummary([ActivityTrigger] ApprovalTaskInput input, string instanceId, FunctionContext context) =>
         ActivityRunner.RunAsync<PublishCitizenSummaryActivity, ApprovalTaskInput, bool>(input, instanceId, context);

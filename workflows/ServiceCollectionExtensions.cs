@@ -99,6 +99,7 @@ public static class ServiceCollectionExtensions
         typeof(ReadSteeringDecisionActivity),
         typeof(SendApprovalReminderActivity),
         typeof(PublishCitizenSummaryActivity),
+        typeof(ArchiveApprovedReportActivity),
     ];
 
     /// <summary>Issue 13: steering-group approval, effect figures and the citizens' summary.</summary>

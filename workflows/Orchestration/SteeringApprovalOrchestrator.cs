@@ -9,8 +9,8 @@ namespace Trygghetsuppfoljning.Workflows.Orchestration;
 /// <see cref="CycleIds.ApprovalInstance"/>, started as a top-level instance by <see cref="StartSteeringApprovalActivity"/>.
 /// The coordinator stores the decision and then raises <see cref="ApprovalEvents.SteeringDecisionRecorded"/>; the
 /// orchestration reads the decision from Tables (also once at the start: a decision recorded before this instance
-/// ran raised its event into nothing). Reminds the coordinator at each interval; an approval publishes the citizens'
-/// summary; a return keeps waiting for the next decision; the wait ends after <see cref="SteeringApprovalInput.MaxWait"/>.
+/// ran raised its event into nothing). Reminds the coordinator at each interval; an approval archives the report anew
+/// (now saying "Fastställd av styrgruppen") and publishes the citizens' summary; a return keeps waiting for the next decision; the wait ends after <see cref="SteeringApprovalInput.MaxWait"/>.
 /// </summary>
 public sealed class SteeringApprovalOrchestrator : TaskOrchestrator<SteeringApprovalInput, SteeringApprovalResult>
 {
@@ -29,6 +29,7 @@ public sealed class SteeringApprovalOrchestrator : TaskOrchestrator<SteeringAppr
         {
             if (decision is { Decided: true, Approved: true })
             {
+                await context.CallActivityAsync<string>(nameof(ArchiveApprovedReportActivity), task, RetryPolicies.Outage);
                 await context.CallActivityAsync(nameof(PublishCitizenSummaryActivity), task, RetryPolicies.Outage);
                 logger.LogInformation("Approval {Instance}: approved on {Date}, citizens' summary published", context.InstanceId, decision.DecidedOn);
                 return new SteeringApprovalResult(input.AgreementId, input.Year, SteeringApprovalOutcome.Approved, reminders, decision.DecidedOn);

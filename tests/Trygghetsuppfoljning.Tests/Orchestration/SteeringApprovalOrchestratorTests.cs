@@ -32,6 +32,11 @@ public sealed class SteeringApprovalOrchestratorTests
                     calls.Add($"remind:{i.ReminderNumber}");
                     return true;
                 });
+                r.AddActivityFunc<ApprovalTaskInput, string>(nameof(ArchiveApprovedReportActivity), (_, i) =>
+                {
+                    calls.Add($"archive:{i.AgreementId}:{i.Year}");
+                    return "a/2025/report.docx";
+                });
                 r.AddActivityFunc<ApprovalTaskInput, bool>(nameof(PublishCitizenSummaryActivity), (_, i) =>
                 {
                     calls.Add($"publish:{i.AgreementId}:{i.Year}");
@@ -63,6 +68,7 @@ public sealed class SteeringApprovalOrchestratorTests
         Assert.Equal(SteeringApprovalOutcome.Approved, result.Outcome);
         Assert.Equal(new DateOnly(2026, 2, 10), result.DecidedOn);
         Assert.Equal(1, calls.Count("publish:a:2025"));
+        Assert.Equal(1, calls.Count("archive:a:2025"));
         Assert.Equal(0, calls.Count("remind:"));
     }
 
@@ -93,6 +99,7 @@ public sealed class SteeringApprovalOrchestratorTests
         var result = await CompleteAsync(host, id);
         Assert.Equal(SteeringApprovalOutcome.NoDecision, result.Outcome);
         Assert.Equal(0, calls.Count("publish:"));
+        Assert.Equal(0, calls.Count("archive:"));
         Assert.InRange(result.RemindersSent, 1, 2);
         var reminders = calls.All.Where(c => c.StartsWith("remind:", StringComparison.Ordinal)).ToList();
         Assert.Equal(Enumerable.Range(1, result.RemindersSent).Select(n => $"remind:{n}"), reminders);
