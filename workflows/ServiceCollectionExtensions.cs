@@ -71,7 +71,11 @@ public static class ServiceCollectionExtensions
     {
         registry.AddOrchestrator<AnnualCycleOrchestrator>();
         registry.AddOrchestrator<OwnerInputOrchestrator>();
-        registry.AddOrchestrator<SteeringApprovalOrchestrator>();
+        foreach (var orchestrator in ApprovalTasks.Orchestrators)
+        {
+            registry.AddOrchestrator(orchestrator);
+        }
+
         foreach (var activity in ActivityTypes)
         {
             registry.AddActivity(activity);
@@ -95,11 +99,7 @@ public static class ServiceCollectionExtensions
         typeof(AggregateCycleActivity),
         typeof(GenerateReportActivity),
         typeof(DeliverReportActivity),
-        typeof(StartSteeringApprovalActivity),
-        typeof(ReadSteeringDecisionActivity),
-        typeof(SendApprovalReminderActivity),
-        typeof(PublishCitizenSummaryActivity),
-        typeof(ArchiveApprovedReportActivity),
+        .. ApprovalTasks.Activities,
     ];
 
     /// <summary>Issue 13: steering-group approval, effect figures and the citizens' summary.</summary>

@@ -23,14 +23,14 @@ public sealed class SteeringApprovalOrchestrator : TaskOrchestrator<SteeringAppr
         var returned = false;
         DateOnly? returnedOn = null;
 
-        var decision = await context.CallActivityAsync<StoredDecision>(nameof(ReadSteeringDecisionActivity), task, RetryPolicies.Outage);
+        var decision = await context.ReadSteeringDecisionAsync(task);
         var recorded = context.WaitForExternalEvent<SteeringDecisionRecordedEvent>(ApprovalEvents.SteeringDecisionRecorded);
         while (true)
         {
             if (decision is { Decided: true, Approved: true })
             {
-                await context.CallActivityAsync<string>(nameof(ArchiveApprovedReportActivity), task, RetryPolicies.Outage);
-                await context.CallActivityAsync(nameof(PublishCitizenSummaryActivity), task, RetryPolicies.Outage);
+                await context.ArchiveApprovedReportAsync(task);
+                await context.PublishCitizenSummaryAsync(task);
                 logger.LogInformation("Approval {Instance}: approved on {Date}, citizens' summary published", context.InstanceId, decision.DecidedOn);
                 return new SteeringApprovalResult(input.AgreementId, input.Year, SteeringApprovalOutcome.Approved, reminders, decision.DecidedOn);
             }
@@ -59,18 +59,18 @@ public sealed class SteeringApprovalOrchestrator : TaskOrchestrator<SteeringAppr
             {
                 timerCancellation.Cancel();
                 recorded = context.WaitForExternalEvent<SteeringDecisionRecordedEvent>(ApprovalEvents.SteeringDecisionRecorded);
-                decision = await context.CallActivityAsync<StoredDecision>(nameof(ReadSteeringDecisionActivity), task, RetryPolicies.Outage);
+                decision = await context.ReadSteeringDecisionAsync(task);
                 continue;
             }
 
             if (wakeAt < giveUpAt)
             {
                 reminders++;
-                await context.CallActivityAsync(nameof(SendApprovalReminderActivity), new SendApprovalReminderInput(input.AgreementId, input.Year, reminders), RetryPolicies.Outage);
+                await context.SendApprovalReminderAsync(new SendApprovalReminderInput(input.AgreementId, input.Year, reminders));
             }
 
             // Tables stay the truth: a decision whose wake-up was lost is found here at the latest.
-            decision = await context.CallActivityAsync<StoredDecision>(nameof(ReadSteeringDecisionActivity), task, RetryPolicies.Outage);
+            decision = await context.ReadSteeringDecisionAsync(task);
         }
     }
 }
