@@ -61,8 +61,13 @@ public static class LocalCli
                     return await CallAsync(rest, t, api => api.PostAsync("api/migrate"), (_, body) => Message(body));
                 case "purge":
                     return await CallAsync(rest, t, api => api.PostAsync("api/retention/purge"), (_, body) => t["cli.purge.ok"] + " " + Message(body));
+                case "decide":
+                    return await FollowUpVerbs.DecideAsync(rest);
+                case "effect":
+                    return await FollowUpVerbs.EffectAsync(rest);
                 default:
                     Console.WriteLine(t["cli.help"]);
+                    Console.WriteLine(FollowUpVerbs.Help.TrimEnd());
                     return verb is "help" or "--help" or "-h" ? 0 : 2;
             }
         }
@@ -88,6 +93,11 @@ public static class LocalCli
     {
         Console.WriteLine($"Report:         {result.ReportPath}");
         Console.WriteLine($"Delivered mail: {result.DeliveredMailPath}");
+        if (result.PublicPagePath is not null)
+        {
+            Console.WriteLine($"Public page:    {result.PublicPagePath}");
+        }
+
         Console.WriteLine($"All mail:       {Path.Combine(result.OutputFolder, "mail")}");
         Console.WriteLine($"Demo took {result.Elapsed.TotalSeconds:0.0} s.");
     }

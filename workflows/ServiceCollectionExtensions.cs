@@ -87,6 +87,19 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Desk.DeskRequestReader>();
         services.AddSingleton<Desk.ImportDraftStore>();
         services.AddSingleton<Desk.DeskApp>();
+        AddFollowUp(services, configuration);
         return services;
+    }
+
+    /// <summary>Issue 13: steering-group approval, effect figures and the citizens' summary.</summary>
+    static void AddFollowUp(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ApprovalOptions>().Bind(configuration.GetSection(ApprovalOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SteeringDecisionRepository>();
+        services.AddSingleton<EffectFigureRepository>();
+        services.AddSingleton<CitizenSummaryRepository>();
+        services.AddSingleton<Citizens.CitizenPageRenderer>();
+        services.AddSingleton<Citizens.CitizenSummaryService>();
+        services.AddSingleton<Effects.EffectFigureService>();
     }
 }

@@ -15,7 +15,7 @@ namespace Trygghetsuppfoljning.Local.Demo;
 /// </summary>
 public static class DemoRunner
 {
-    public sealed record DemoResult(string ReportPath, string DeliveredMailPath, string OutputFolder, AnnualCycleResult Cycle, TimeSpan Elapsed, string AgreementId = "", int Year = 0);
+    public sealed record DemoResult(string ReportPath, string DeliveredMailPath, string OutputFolder, AnnualCycleResult Cycle, TimeSpan Elapsed, string AgreementId = "", int Year = 0, string? PublicPagePath = null);
 
     /// <param name="keepServing">Called with the running host once the cycle is done (demo --keep-serving); the host stops when it returns.</param>
     public static async Task<DemoResult> RunAsync(
@@ -91,6 +91,7 @@ public static class DemoRunner
         var starter = services.GetRequiredService<CycleStarter>();
         var (instanceId, _) = await starter.StartAsync(engine.Client, input, cancellationToken);
         log($"Cycle {instanceId} started: deadline in {deadlineIn.TotalSeconds:0} s, one reminder {deadlineIn.TotalSeconds / 2:0} s before it.");
+        await DemoFollowUp.EnterEffectFiguresAsync(services, agreement, year, script, log, cancellationToken);
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var owners = new SimulatedOwners(agreement, script, mailFolder, http, log);
@@ -122,6 +123,7 @@ public static class DemoRunner
         var progress = await services.GetRequiredService<OwnerProgressRepository>().ListAsync(CycleIds.For(agreement.Id, year), cancellationToken);
         var missing = string.Join(", ", progress.Where(p => p.SubmittedUtc is null).Select(p => agreement.Owners.First(o => o.Id == p.OwnerId).Name));
         log($"Cycle completed: {result.OwnersAnswered} of {result.OwnersTotal} owners answered; missing: {(missing.Length == 0 ? "none" : missing)}.");
-        return new DemoResult(reportPath, delivered, output, result, clock.Elapsed, agreement.Id, year);
+        var publicPage = await DemoFollowUp.ApproveAndPublishAsync(engine, agreement, year, output, log, cancellationToken);
+        return new DemoResult(reportPath, delivered, output, result, clock.Elapsed, agreement.Id, year, publicPage);
     }
 }

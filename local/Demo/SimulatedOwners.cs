@@ -82,7 +82,8 @@ public sealed partial class SimulatedOwners(Agreement agreement, DemoScript scri
             fields.Add(new(FormFields.Light(measure.Id), answer.Light.ToString()));
             fields.Add(new(FormFields.Comment(measure.Id), answer.Comment));
             fields.Add(new(FormFields.Plan(measure.Id), answer.Plan));
-            foreach (var indicator in measure.Indicators)
+            fields.Add(new(FormFields.PublicNote(measure.Id), answer.PublicNote ?? string.Empty));
+            foreach (var indicator in measure.Indicators.Where(i => i.Kind != IndicatorKind.Effekt))
             {
                 fields.Add(new(
                     FormFields.Indicator(measure.Id, indicator.Id),

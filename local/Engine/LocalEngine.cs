@@ -73,6 +73,7 @@ public sealed class LocalEngine : IAsyncDisposable
         app.MapFormEndpoints();
         app.MapCoordinatorEndpoints();
         app.MapDeskEndpoints();
+        app.MapFollowUpEndpoints();
         try
         {
             await app.StartAsync(cancellationToken);

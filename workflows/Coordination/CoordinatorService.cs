@@ -29,7 +29,8 @@ public sealed class CoordinatorService(
     Retention.RetentionPurger purger,
     AuditRepository audit,
     Migration.StorageMigrator migrator,
-    TimeProvider time)
+    TimeProvider time,
+    SteeringDecisionRepository steeringDecisions)
 {
     /// <summary>Every coordinator action is recorded with who asked and what came of it (refusals too).</summary>
     public async Task<CoordinatorResult> ImportAgreementAsync(byte[] content, string actor, CancellationToken cancellationToken = default)
@@ -525,5 +526,51 @@ public sealed class CoordinatorService(
         }
 
         return await RecordAsync(agreementId, year, actor, "remind", null, result, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records the steering group's decision on a cycle's report: approved on a date, or returned with a note. Stored
+    /// first, then the approval instance is woken (an event to a missing instance is dropped; it reads Tables anyway).
+    /// </summary>
+    public async Task<CoordinatorResult> RecordSteeringDecisionAsync(
+        DurableTaskClient client, string agreementId, int year, bool approved, DateOnly date, string? note, string actor, CancellationToken cancellationToken = default) =>
+        await RecordAsync(
+            agreementId, year, actor, approved ? "approve" : "return", $"{date:yyyy-MM-dd}{(string.IsNullOrWhiteSpace(note) ? string.Empty : $": {note.Trim()}")}",
+            await RecordSteeringDecisionCoreAsync(client, agreementId, year, approved, date, note, actor, cancellationToken), cancellationToken);
+
+    async Task<CoordinatorResult> RecordSteeringDecisionCoreAsync(
+        DurableTaskClient client, string agreementId, int year, bool approved, DateOnly date, string? note, string actor, CancellationToken cancellationToken)
+    {
+        var cycle = await cycles.FindAsync(agreementId, year, cancellationToken);
+        if (cycle is null)
+        {
+            return CoordinatorResult.NotFound($"Cycle {agreementId} {year} does not exist.");
+        }
+
+        if (cycle.State != CycleState.Closed)
+        {
+            return CoordinatorResult.Conflict("The cycle is still open: the steering group decides on the report of a closed cycle.");
+        }
+
+        if (!approved && string.IsNullOrWhiteSpace(note))
+        {
+            return CoordinatorResult.BadRequest("A returned report needs a note saying what the steering group asked for.");
+        }
+
+        if (date > SwedishTime.DateOf(time.GetUtcNow()))
+        {
+            return CoordinatorResult.BadRequest("The decision date lies in the future.");
+        }
+
+        await steeringDecisions.SaveAsync(new SteeringDecision(agreementId, year, approved, date, note?.Trim(), actor, time.GetUtcNow()), cancellationToken);
+        var instanceId = CycleIds.ApprovalInstance(agreementId, year);
+        if (await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken) is { IsCompleted: false })
+        {
+            await InstanceEvents.RaiseAsync(client, instanceId, ApprovalEvents.SteeringDecisionRecorded, new SteeringDecisionRecordedEvent(approved), cancellationToken);
+        }
+
+        return approved
+            ? CoordinatorResult.Accepted($"Approved by the steering group on {date:yyyy-MM-dd}; the citizens' summary is being published.", new { instanceId })
+            : CoordinatorResult.Accepted($"Returned by the steering group on {date:yyyy-MM-dd}: {note!.Trim()}", new { instanceId });
     }
 }

@@ -2,6 +2,9 @@ namespace Trygghetsuppfoljning.Workflows.Domain;
 
 /// <summary>
 /// A samverkansöverenskommelse between a kommun and a lokalpolisområde, with its medborgarlöfte.
+/// <see cref="CitizenPromise"/> is the agreement's overall promise text; <see cref="Promises"/> are the individual
+/// promises with their measures. <see cref="SituationPicture"/> (lägesbild) and <see cref="ActionPlan"/>
+/// (åtgärdsplan) reference the documents Lag (2023:196) asks the municipality for.
 /// </summary>
 public sealed record Agreement(
     string Id,
@@ -18,8 +21,14 @@ public sealed record Agreement(
     IReadOnlyList<Owner> Owners,
     IReadOnlyList<RevisionRequest> RevisionRequests,
     DateOnly? LastRevisedOn = null,
-    bool Active = true)
+    bool Active = true,
+    IReadOnlyList<CitizenPromiseItem>? Promises = null,
+    DocumentReference? SituationPicture = null,
+    DocumentReference? ActionPlan = null)
 {
+    /// <summary>The medborgarlöften, each with the measures that keep it (empty when the agreement names none).</summary>
+    public IReadOnlyList<CitizenPromiseItem> PromiseList => Promises ?? [];
+
     public Owner OwnerOf(Measure measure) =>
         Owners.FirstOrDefault(o => o.Id == measure.OwnerId)
         ?? throw new InvalidOperationException($"Measure '{measure.Id}' names owner '{measure.OwnerId}', who is not in agreement '{Id}'.");

@@ -10,5 +10,11 @@ public static class CycleIds
 
     public static string CycleInstance(string agreementId, int year) => $"cycle-{agreementId}-{year}";
 
+    /// <summary>
+    /// The steering group's approval of a cycle's report: its own top-level instance (started by an activity at the
+    /// end of the cycle, never a sub-orchestration), so a second start after a replay is a no-op.
+    /// </summary>
+    public static string ApprovalInstance(string agreementId, int year) => $"approval-{agreementId}-{year}";
+
     public static string OwnerInstance(string agreementId, int year, string ownerId) => $"cycle-{agreementId}-{year}-owner-{ownerId}";
 }

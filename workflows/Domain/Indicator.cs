@@ -7,4 +7,5 @@ public sealed record Indicator(
     string Unit,
     decimal? Baseline,
     decimal? Target,
-    IndicatorDirection Direction = IndicatorDirection.HigherIsBetter);
+    IndicatorDirection Direction = IndicatorDirection.HigherIsBetter,
+    IndicatorKind Kind = IndicatorKind.Produktion);

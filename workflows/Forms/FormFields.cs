@@ -20,5 +20,8 @@ public static class FormFields
 
     public static string Plan(string measureId) => $"m.{measureId}.plan";
 
+    /// <summary>Text the owner marks for citizens: the only free text the public summary may show.</summary>
+    public static string PublicNote(string measureId) => $"m.{measureId}.public";
+
     public static string Indicator(string measureId, string indicatorId) => $"m.{measureId}.ind.{indicatorId}";
 }

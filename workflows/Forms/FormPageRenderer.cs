@@ -71,7 +71,8 @@ public sealed class FormPageRenderer(TemplateRenderer renderer)
                 ["light"] = a?.Light is { } l ? Texts.Light(lang, l) : "–",
                 ["comment"] = a?.Comment ?? string.Empty,
                 ["plan"] = a?.NextYearPlan ?? string.Empty,
-                ["indicators"] = m.Indicators.Select(i => new Dictionary<string, object?>
+                ["public_note"] = a?.PublicNote ?? string.Empty,
+                ["indicators"] = m.Indicators.Where(i => i.Kind != IndicatorKind.Effekt).Select(i => new Dictionary<string, object?>
                 {
                     ["name"] = i.Name,
                     ["unit"] = i.Unit,
@@ -132,6 +133,7 @@ public sealed class FormPageRenderer(TemplateRenderer renderer)
             fields[FormFields.Light(a.MeasureId)] = a.Light?.ToString() ?? string.Empty;
             fields[FormFields.Comment(a.MeasureId)] = a.Comment;
             fields[FormFields.Plan(a.MeasureId)] = a.NextYearPlan;
+            fields[FormFields.PublicNote(a.MeasureId)] = a.PublicNote ?? string.Empty;
             foreach (var (indicatorId, value) in a.IndicatorValues)
             {
                 fields[FormFields.Indicator(a.MeasureId, indicatorId)] = value?.ToString(CultureInfo.GetCultureInfo("sv-SE")) ?? string.Empty;
@@ -185,7 +187,8 @@ public sealed class FormPageRenderer(TemplateRenderer renderer)
             ["light"] = light,
             ["comment"] = Field(FormFields.Comment(m.Id)),
             ["plan"] = Field(FormFields.Plan(m.Id)),
-            ["indicators"] = m.Indicators.Select(i =>
+            ["public_note"] = Field(FormFields.PublicNote(m.Id)),
+            ["indicators"] = m.Indicators.Where(i => i.Kind != IndicatorKind.Effekt).Select(i =>
             {
                 var f = Field(FormFields.Indicator(m.Id, i.Id));
                 f["label"] = i.Name;

@@ -27,8 +27,8 @@ public sealed class FormValidator(TextCatalog texts, IOptions<FormOptions> optio
         foreach (var measure in context.Measures)
         {
             string statusField = FormFields.Status(measure.Id), lightField = FormFields.Light(measure.Id),
-                commentField = FormFields.Comment(measure.Id), planField = FormFields.Plan(measure.Id);
-            known.UnionWith([statusField, lightField, commentField, planField]);
+                commentField = FormFields.Comment(measure.Id), planField = FormFields.Plan(measure.Id), publicField = FormFields.PublicNote(measure.Id);
+            known.UnionWith([statusField, lightField, commentField, planField, publicField]);
 
             MeasureStatus? status = null;
             var rawStatus = typed.GetValueOrDefault(statusField, string.Empty);
@@ -69,7 +69,8 @@ public sealed class FormValidator(TextCatalog texts, IOptions<FormOptions> optio
             }
 
             var values = new Dictionary<string, decimal?>(StringComparer.Ordinal);
-            foreach (var indicator in measure.Indicators)
+            // Effect figures come from the coordinator with source and date (Brå's effekt follow-up), not from owners.
+            foreach (var indicator in measure.Indicators.Where(i => i.Kind != IndicatorKind.Effekt))
             {
                 var field = FormFields.Indicator(measure.Id, indicator.Id);
                 known.Add(field);
@@ -88,7 +89,8 @@ public sealed class FormValidator(TextCatalog texts, IOptions<FormOptions> optio
                 }
             }
 
-            answers.Add(new MeasureAnswer(measure.Id, status, light, comment, values, plan));
+            var publicNote = CheckText(typed.GetValueOrDefault(publicField, string.Empty), publicField, language, errors);
+            answers.Add(new MeasureAnswer(measure.Id, status, light, comment, values, plan, string.IsNullOrWhiteSpace(publicNote) ? null : publicNote));
         }
 
         // A field for a measure that is not this owner's: never stored, and the owner is told.

@@ -154,6 +154,7 @@ public static partial class AgreementValidator
             }
         }
 
+        errors.AddRange(ValidateFollowUp(a));
         return errors;
     }
 

@@ -18,8 +18,11 @@ public static class RosterColumns
     public const string Direction = "Riktning";
     public const string Code = "Kod";
 
-    /// <summary>Every heading, in the order the example roster uses (Kod last, so older rosters keep their layout).</summary>
-    public static readonly IReadOnlyList<string> All = [FocusArea, Measure, Owner, Email, Organisation, Indicator, Unit, Baseline, Target, Direction, Code];
+    /// <summary>Optional: Produktion (default), Process or Effekt, Brå's three kinds of follow-up (<see cref="RosterKind"/>).</summary>
+    public const string Kind = "Typ";
+
+    /// <summary>Every heading, in the order the example roster uses (Kod and Typ last, so older rosters keep their layout).</summary>
+    public static readonly IReadOnlyList<string> All = [FocusArea, Measure, Owner, Email, Organisation, Indicator, Unit, Baseline, Target, Direction, Code, Kind];
 
     public static readonly IReadOnlyList<string> Required = [FocusArea, Measure, Owner, Email, Organisation];
 

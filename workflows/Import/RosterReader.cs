@@ -310,7 +310,7 @@ public static class RosterReader
                     }
                 }
 
-                indicator = new Indicator(Slug.Of(indicatorName), indicatorName, unit, baseline, target, direction);
+                indicator = new Indicator(Slug.Of(indicatorName), indicatorName, unit, baseline, target, direction, RosterKind.Parse(Get(RosterColumns.Kind), Error));
             }
             else if (new[] { RosterColumns.Unit, RosterColumns.Baseline, RosterColumns.Target }.Any(c => Get(c).Length > 0))
             {

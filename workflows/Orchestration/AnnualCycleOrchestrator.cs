@@ -34,6 +34,9 @@ public sealed class AnnualCycleOrchestrator : TaskOrchestrator<AnnualCycleInput,
             var aggregate = await context.AggregateCycleAsync(cycle);
             var blobName = await context.GenerateReportAsync(cycle);
             await context.DeliverReportAsync(new DeliverReportInput(input.AgreementId, input.Year, blobName));
+
+            // The steering group's decision is awaited by its own instance (not a sub-orchestration: design.md §4).
+            await context.StartSteeringApprovalAsync(new StartSteeringApprovalInput(input.AgreementId, input.Year));
             logger.LogInformation("Cycle {Instance}: closed, report {Blob} delivered", context.InstanceId, blobName);
             return new AnnualCycleResult(CycleIds.For(input.AgreementId, input.Year), blobName, aggregate.OwnersTotal, aggregate.OwnersAnswered);
         }

@@ -13,6 +13,7 @@ public static class DurableTasks
     [
         typeof(AnnualCycleOrchestrator),
         typeof(OwnerInputOrchestrator),
+        .. ApprovalTasks.Orchestrators,
     ];
 
     public static readonly IReadOnlyList<Type> Activities =
@@ -30,6 +31,7 @@ public static class DurableTasks
         typeof(AggregateCycleActivity),
         typeof(GenerateReportActivity),
         typeof(DeliverReportActivity),
+        .. ApprovalTasks.Activities,
     ];
 
     // Mail and storage outages: 10 attempts, 5 s doubling to at most 5 min (≈ 20 min in all), so an SMTP server

@@ -17,4 +17,10 @@ public sealed record ReportData(
     IReadOnlyList<MeasureOutcome> Outcomes,
     IReadOnlyList<OwnerProgress> Owners,
     RevisionAssessment Revision,
-    IReadOnlyList<FinalAnswer>? ReplacedOwnersAnswers = null);
+    IReadOnlyList<FinalAnswer>? ReplacedOwnersAnswers = null,
+    IReadOnlyList<EffectFigure>? EffectFigures = null,
+    SteeringDecision? Decision = null)
+{
+    /// <summary>Effect figures the coordinator entered for this cycle (empty when none).</summary>
+    public IReadOnlyList<EffectFigure> Effects => EffectFigures ?? [];
+}

@@ -79,7 +79,7 @@ internal sealed class ReportSections
             case ReportTags.StatusChart: WriteChart(w, main); break;
             case ReportTags.FocusAreas: WriteFocusAreas(w); break;
             case ReportTags.MissingAnswers: WriteMissing(w); break;
-            case ReportTags.Revision: WriteRevision(w); break;
+            case ReportTags.Revision: WriteRevision(w); ReportFollowUpSections.Write(w, data, t, headerLook); break;
             case ReportTags.Appendix: WriteAppendix(w); break;
             default: throw new ArgumentOutOfRangeException(nameof(tag), tag, "Not a report section.");
         }
@@ -187,6 +187,7 @@ internal sealed class ReportSections
         var red = c.RedLights == 0 ? t["report.summary.red.none"] : t.Count("report.summary.red", c.RedLights);
         w.WriteElement(ReportElements.Plain(t.Format("report.summary.intro",
             data.Cycle.Year, c.OwnersAnswered, c.OwnersTotal, c.MeasuresAnswered, c.MeasuresTotal) + " " + red));
+        w.WriteElement(ReportElements.Plain(ReportFollowUpSections.DecisionLine(data, t)));
 
         var late = LateAnswers();
         w.WriteElement(ReportElements.Heading(2, t["report.summary.keyFigures"]));

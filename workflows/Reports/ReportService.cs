@@ -11,7 +11,9 @@ public sealed class ReportService(
     OwnerProgressRepository progress,
     AggregateRepository aggregates,
     ReportGenerator generator,
-    ReportArchive archive)
+    ReportArchive archive,
+    EffectFigureRepository effectFigures,
+    SteeringDecisionRepository steeringDecisions)
 {
     /// <summary>Everything from the cycle's own roster: the agreement as the cycle took it, and every submitted answer.</summary>
     public async Task<ReportData> LoadAsync(string agreementId, int year, string language = "sv", CancellationToken cancellationToken = default)
@@ -21,9 +23,17 @@ public sealed class ReportService(
         var agreement = roster.ToAgreement();
         var latest = await responses.LatestSubmittedAsync(cycle.Id, cancellationToken);
         var history = await aggregates.ListAsync(agreementId, cancellationToken);
+        var figures = await effectFigures.ListAsync(cycle.Id, cancellationToken);
 
         // Computed, not read back: the stored aggregate keeps no owner ids, and this stays byte-identical on regeneration.
-        var current = CycleAggregator.Aggregate(roster, year, latest);
+        // Effect figures come from the coordinator, not the owners' answers: they count as this year's indicator values.
+        var computed = CycleAggregator.Aggregate(roster, year, latest);
+        var current = computed with
+        {
+            IndicatorValues = figures.Aggregate(
+                new Dictionary<string, decimal>(computed.IndicatorValues, StringComparer.Ordinal),
+                (values, f) => { values[CycleAggregate.IndicatorKey(f.MeasureId, f.IndicatorId)] = f.Value; return values; }),
+        };
         var counting = AnswerSelection.Select(roster, latest).ToDictionary(a => a.MeasureId, StringComparer.Ordinal);
         var ownerById = agreement.Owners.ToDictionary(o => o.Id, StringComparer.Ordinal);
         var outcomes = agreement.Measures.Select(m =>
@@ -57,7 +67,9 @@ public sealed class ReportService(
             outcomes,
             await progress.ListAsync(cycle.Id, cancellationToken),
             RevisionAssessment.For(agreement, reportDate),
-            superseded);
+            superseded,
+            figures,
+            await steeringDecisions.FindAsync(agreementId, year, cancellationToken));
     }
 
     /// <summary>The report as of now, not archived (an open cycle's preview).</summary>

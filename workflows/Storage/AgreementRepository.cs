@@ -29,6 +29,9 @@ public sealed class AgreementRepository(TableStore store, MeasureRepository meas
             ["RevisionRequests"] = DomainJson.Serialize(agreement.RevisionRequests),
             ["LastRevisedOn"] = agreement.LastRevisedOn?.ToString("yyyy-MM-dd"),
             ["Active"] = agreement.Active,
+            ["Promises"] = DomainJson.Serialize(agreement.PromiseList),
+            ["SituationPicture"] = agreement.SituationPicture is null ? null : DomainJson.Serialize(agreement.SituationPicture),
+            ["ActionPlan"] = agreement.ActionPlan is null ? null : DomainJson.Serialize(agreement.ActionPlan),
         };
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
@@ -85,6 +88,9 @@ public sealed class AgreementRepository(TableStore store, MeasureRepository meas
             await owners.ListAsync(id, cancellationToken),
             DomainJson.Deserialize<List<RevisionRequest>>(e.GetString("RevisionRequests") ?? "[]"),
             e.GetString("LastRevisedOn") is { Length: > 0 } revised ? DateOnly.Parse(revised, System.Globalization.CultureInfo.InvariantCulture) : null,
-            e.GetBoolean("Active") ?? true);
+            e.GetBoolean("Active") ?? true,
+            DomainJson.Deserialize<List<CitizenPromiseItem>>(e.GetString("Promises") ?? "[]"),
+            e.GetString("SituationPicture") is { Length: > 0 } picture ? DomainJson.Deserialize<DocumentReference>(picture) : null,
+            e.GetString("ActionPlan") is { Length: > 0 } plan ? DomainJson.Deserialize<DocumentReference>(plan) : null);
     }
 }

@@ -28,7 +28,7 @@ public sealed class AccessibilityTests(AzuriteFixture azurite, ITestOutputHelper
         // Last year's answer shows on the form, so the check covers that block too.
         await s.Responses.AppendAsync(
             Workflows.Domain.CycleIds.For(s.Agreement.Id, FormScenario.Year - 1), "johan-ek", Workflows.Domain.ResponseKind.Submitted, DateTimeOffset.UtcNow.AddYears(-1),
-            [new("m03", Workflows.Domain.MeasureStatus.Delayed, Workflows.Domain.TrafficLight.Yellow, "Personalbrist under hösten.", new Dictionary<string, decimal?> { ["narkotika-unga"] = 38 }, "Fler kontroller.")]);
+            [new("m09", Workflows.Domain.MeasureStatus.Delayed, Workflows.Domain.TrafficLight.Yellow, "Personalbrist under hösten.", new Dictionary<string, decimal?> { ["moten"] = 5 }, "Fler kontroller.")]);
 
         var screenshots = Environment.GetEnvironmentVariable("FORM_SCREENSHOTS");
         var start = new ProcessStartInfo("node")

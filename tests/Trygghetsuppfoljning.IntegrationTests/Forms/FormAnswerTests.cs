@@ -23,7 +23,7 @@ public sealed partial class FormAnswerTests(AzuriteFixture azurite)
             s.Agreement.Id, FormScenario.Year - 1, DateTimeOffset.UtcNow.AddYears(-1), DateTimeOffset.UtcNow.AddYears(-1).AddDays(30), CycleState.Closed, DateTimeOffset.UtcNow.AddMonths(-10)));
         await s.Responses.AppendAsync(
             CycleIds.For(s.Agreement.Id, FormScenario.Year - 1), "johan-ek", ResponseKind.Submitted, DateTimeOffset.UtcNow.AddYears(-1),
-            [new("m03", MeasureStatus.Delayed, TrafficLight.Yellow, "Personalbrist under hösten.", new Dictionary<string, decimal?> { ["narkotika-unga"] = 38 }, "Fler kontroller.")]);
+            [new("m09", MeasureStatus.Delayed, TrafficLight.Yellow, "Personalbrist under hösten.", new Dictionary<string, decimal?> { ["moten"] = 5 }, "Fler kontroller.")]);
         var link = await s.LinkAsync("johan-ek");
 
         var (status, html) = await s.Client.GetAsync(link);
@@ -35,8 +35,12 @@ public sealed partial class FormAnswerTests(AzuriteFixture azurite)
         Assert.All(s.Agreement.Measures.Where(m => m.OwnerId != "johan-ek"), m => Assert.DoesNotContain(m.Title, text, StringComparison.Ordinal));
         var visible = PageText.Visible(html);
         Assert.Contains("Förra året: Försenad, Gul. Personalbrist under hösten.", visible, StringComparison.Ordinal);
-        Assert.Contains("Narkotikaärenden där den misstänkte är under 21 år (antal)", text, StringComparison.Ordinal);
-        Assert.Contains("Utgångsvärde: 42. Mål: 30. Förra året: 38.", visible, StringComparison.Ordinal);
+        Assert.Contains("Näringslivsträffar med polis (st)", text, StringComparison.Ordinal);
+        Assert.Contains("Utgångsvärde: 2. Mål: 6. Förra året: 5.", visible, StringComparison.Ordinal);
+
+        // An effect indicator is the coordinator's to enter, with source and date: the owner is not asked for it.
+        Assert.DoesNotContain("Narkotikaärenden där den misstänkte är under 21 år", text, StringComparison.Ordinal);
+        Assert.Contains("Publik kommentar (visas för medborgarna)", text, StringComparison.Ordinal);
         foreach (var label in new[] { "Genomförd", "Pågår enligt plan", "Försenad", "Ej påbörjad", "Avbruten", "Grön", "Gul", "Röd", "Kommentar", "Plan för nästa år", "Skicka in", "Spara utkast" })
         {
             Assert.Contains(label, text, StringComparison.Ordinal);
@@ -115,7 +119,7 @@ public sealed partial class FormAnswerTests(AzuriteFixture azurite)
             new(FormFields.Status("m07"), "Delayed"),
             new(FormFields.Light("m07"), "Red"),
             new(FormFields.Comment("m07"), "   "),
-            new(FormFields.Indicator("m07", "trafikskadade"), "tolv"),
+            new(FormFields.Indicator("m07", "korsningar"), "tolv"),
             new(FormFields.Plan("m07"), plan),
         ]);
         var text = PageText.Of(html);
@@ -142,7 +146,7 @@ public sealed partial class FormAnswerTests(AzuriteFixture azurite)
         var (switched, switchedHtml) = await s.Client.PostAsync(link,
         [
             new(FormFields.Language, "sv"), new(FormFields.SwitchLanguage, "en"), new(FormFields.Status("m07"), "Delayed"),
-            new(FormFields.Indicator("m07", "trafikskadade"), "tolv"), new(FormFields.Plan("m07"), plan),
+            new(FormFields.Indicator("m07", "korsningar"), "tolv"), new(FormFields.Plan("m07"), plan),
         ]);
         Assert.Equal(200, switched);
         Assert.Contains("<html lang=\"en\">", switchedHtml, StringComparison.Ordinal);

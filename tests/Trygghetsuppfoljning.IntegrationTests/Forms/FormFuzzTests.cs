@@ -167,7 +167,7 @@ public sealed class FormFuzzTests(AzuriteFixture azurite, ITestOutputHelper outp
                 fields.Add((FormFields.Comment(m.Id), comment));
             }
 
-            foreach (var indicator in m.Indicators)
+            foreach (var indicator in m.Indicators.Where(i => i.Kind != Workflows.Domain.IndicatorKind.Effekt))
             {
                 var (raw, value) = Numbers[random.Next(Numbers.Length)];
                 values[indicator.Id] = value;

@@ -93,7 +93,7 @@ public sealed class HostileInputTests(AzuriteFixture azurite)
             ("another owner's measure", [.. Fields(), new(FormFields.Comment("m02"), "Jag skriver i Annas åtgärd")], "inte är din"),
             ("a measure that does not exist", [.. Fields(), new(FormFields.Status("m99"), "OnTrack")], "inte är din"),
             ("an unknown field", [.. Fields(), new("isAdmin", "true")], "okänt fält"),
-            ("a number that is not one", [.. Fields().Where(f => !f.Key.Contains(".ind.", StringComparison.Ordinal)), new(FormFields.Indicator("m07", "trafikskadade"), "1e9999")], "Ange ett tal"),
+            ("a number that is not one", [.. Fields().Where(f => !f.Key.Contains(".ind.", StringComparison.Ordinal)), new(FormFields.Indicator("m07", "korsningar"), "1e9999")], "Ange ett tal"),
         };
 
         foreach (var (why, fields, message) in cases)
@@ -163,7 +163,7 @@ public sealed class HostileInputTests(AzuriteFixture azurite)
         new(FormFields.Status("m07"), "OnTrack"),
         new(FormFields.Light("m07"), "Green"),
         new(FormFields.Comment("m07"), comment),
-        new(FormFields.Indicator("m07", "trafikskadade"), "12"),
+        new(FormFields.Indicator("m07", "korsningar"), "12"),
         new(FormFields.Plan("m07"), plan),
     ];
 }

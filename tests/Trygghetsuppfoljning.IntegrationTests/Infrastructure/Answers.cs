@@ -18,7 +18,7 @@ public static class Answers
             fields.Add(new(FormFields.Light(m.Id), light.ToString()));
             fields.Add(new(FormFields.Comment(m.Id), comment));
             fields.Add(new(FormFields.Plan(m.Id), "Fortsätta som planerat."));
-            fields.AddRange(m.Indicators.Select(i => new KeyValuePair<string, string>(FormFields.Indicator(m.Id, i.Id), indicatorValue.ToString(CultureInfo.GetCultureInfo("sv-SE")))));
+            fields.AddRange(m.Indicators.Where(i => i.Kind != Workflows.Domain.IndicatorKind.Effekt).Select(i => new KeyValuePair<string, string>(FormFields.Indicator(m.Id, i.Id), indicatorValue.ToString(CultureInfo.GetCultureInfo("sv-SE")))));
         }
 
         return fields;

@@ -42,6 +42,22 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void Approval_orchestrator_is_registered_and_the_citizens_pages_are_anonymous_while_decisions_need_a_function_key()
+    {
+        Assert.Equal("orchestrationTrigger", TriggerOf(nameof(SteeringApprovalOrchestrator)).GetProperty("type").GetString());
+        foreach (var (name, route) in new[] { ("ShowPublicIndex", "public/{agreementId}"), ("ShowPublicSummary", "public/{agreementId}/{year:int}"), ("DownloadPublicSummary", "public/{agreementId}/{year:int}/docx") })
+        {
+            Assert.Equal("Anonymous", TriggerOf(name).GetProperty("authLevel").GetString());
+            Assert.Equal(route, TriggerOf(name).GetProperty("route").GetString());
+        }
+
+        foreach (var name in new[] { "RecordSteeringDecision", "ListEffectFigures", "RecordEffectFigure" })
+        {
+            Assert.Equal("Function", TriggerOf(name).GetProperty("authLevel").GetString());
+        }
+    }
+
+    [Fact]
     public void Yearly_timer_takes_its_schedule_from_configuration()
     {
         var timer = TriggerOf("StartYearlyCycles");

@@ -55,7 +55,7 @@ public sealed class AgreementImportTests
         Assert.Equal(Demo.FocusAreas.Select(f => f.Title), a.FocusAreas.Select(f => f.Title));
         Assert.Equal(Demo.Measures.Select(m => m.Title), a.Measures.Select(m => m.Title));
         Assert.Equal(Demo.AnsweringOwners().Select(o => o.Email).Order(), a.AnsweringOwners().Select(o => o.Email).Order());
-        Assert.Equal(Demo.Measures.SelectMany(m => m.Indicators).Select(i => (i.Name, i.Baseline, i.Target, i.Direction)), a.Measures.SelectMany(m => m.Indicators).Select(i => (i.Name, i.Baseline, i.Target, i.Direction)));
+        Assert.Equal(Demo.Measures.SelectMany(m => m.Indicators).Select(i => (i.Name, i.Baseline, i.Target, i.Direction, i.Kind)), a.Measures.SelectMany(m => m.Indicators).Select(i => (i.Name, i.Baseline, i.Target, i.Direction, i.Kind)));
         Assert.Equal(Demo.SteeringGroup.Select(r => r.Email), a.SteeringGroup.Select(r => r.Email));
         Assert.Equal(Demo.SignedOn, a.SignedOn);
     }

@@ -54,6 +54,7 @@ public static class RosterWriter
                 i?.Target?.ToString(CultureInfo.GetCultureInfo("sv-SE")) ?? string.Empty,
                 i is null ? string.Empty : i.Direction == IndicatorDirection.LowerIsBetter ? "Lägre är bättre" : "Högre är bättre",
                 m.Code ?? string.Empty,
+                i?.Kind.ToString() ?? string.Empty,
             }));
         }
 

@@ -30,7 +30,7 @@ public sealed class AnnualCycleOrchestratorTests
         Assert.Equal(1, calls.Count("invite:o1"));
         Assert.Equal(3, calls.Count("invite:"));
         Assert.Equal(
-            ["prepare", "start-owners", "outcomes", "notify-coordinator", "close", "signal:closing", "final-answers", "aggregate", "report", "deliver:a/2025/report.docx"],
+            ["prepare", "start-owners", "outcomes", "notify-coordinator", "close", "signal:closing", "final-answers", "aggregate", "report", "deliver:a/2025/report.docx", "approval"],
             calls.By(Id));
 
         // Every owner ran as its own top-level instance with the documented id, and stopped when the cycle closed.
@@ -74,7 +74,7 @@ public sealed class AnnualCycleOrchestratorTests
         var state = await host.Client.WaitForInstanceCompletionAsync(Id, getInputsAndOutputs: true, timeout.Token);
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, state.RuntimeStatus);
-        Assert.Equal(["prepare", "start-owners", "close", "outcomes", "signal:closing", "final-answers", "aggregate", "report", "deliver:a/2025/report.docx"], calls.By(Id));
+        Assert.Equal(["prepare", "start-owners", "close", "outcomes", "signal:closing", "final-answers", "aggregate", "report", "deliver:a/2025/report.docx", "approval"], calls.By(Id));
         Assert.Equal(0, state.ReadOutputAs<AnnualCycleResult>()!.OwnersAnswered);
     }
 
@@ -99,7 +99,7 @@ public sealed class AnnualCycleOrchestratorTests
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, state.RuntimeStatus);
         Assert.Equal(
-            ["prepare", "start-owners", "outcomes", "notify-coordinator", "signal:extended", "outcomes", "notify-coordinator", "close", "signal:closing", "final-answers", "aggregate", "report", "deliver:a/2025/report.docx"],
+            ["prepare", "start-owners", "outcomes", "notify-coordinator", "signal:extended", "outcomes", "notify-coordinator", "close", "signal:closing", "final-answers", "aggregate", "report", "deliver:a/2025/report.docx", "approval"],
             calls.By(Id));
     }
 }

@@ -96,6 +96,21 @@ internal static class OrchestrationHost
                     calls.Add($"deliver:{i.ReportBlobName}", c.InstanceId);
                     return true;
                 });
+                Fake<StartSteeringApprovalInput, string>(nameof(StartSteeringApprovalActivity), (c, i) =>
+                {
+                    calls.Add("approval", c.InstanceId);
+                    return CycleIds.ApprovalInstance(i.AgreementId, i.Year);
+                });
+
+                // The approval's own tasks run in its own instance, which these tests do not start (it has tests of its own).
+                foreach (var name in new[] { nameof(ReadSteeringDecisionActivity), nameof(SendApprovalReminderActivity), nameof(ArchiveApprovedReportActivity), nameof(PublishCitizenSummaryActivity) })
+                {
+                    Fake<object?, object?>(name, (c, _) =>
+                    {
+                        calls.Add(name, c.InstanceId);
+                        return null;
+                    });
+                }
             },
             // The host's default is a random port in 30000–40000, inside Linux's ephemeral range: it collided with a
             // port in use during a CI run. A port the OS just handed out free is far less likely to.
