@@ -26,6 +26,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public int TablePort { get; }
 
+    /// <summary>The node process serving Azurite (the bench reads its peak memory).</summary>
+    public int ProcessId => process.Id;
+
     public string ConnectionString => ConnectionStringFor(BlobPort, QueuePort, TablePort);
 
     public static string ConnectionStringFor(int blobPort, int queuePort, int tablePort) =>

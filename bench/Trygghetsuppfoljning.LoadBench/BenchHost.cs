@@ -1,0 +1,92 @@
+using Trygghetsuppfoljning.Local;
+using Trygghetsuppfoljning.Local.Engine;
+
+namespace Trygghetsuppfoljning.LoadBench;
+
+/// <summary>
+/// One measured run's world: its own Azurite (in memory, loopback, free ports) and, once asked, the real local host
+/// in this process (<see cref="LocalEngine"/>: the same orchestrators and activities, the Azure Storage backend on
+/// that Azurite, Kestrel form endpoints) with a fresh task hub and table prefix and mail to a pickup folder.
+/// </summary>
+public sealed class BenchHost : IAsyncDisposable
+{
+    BenchHost(AzuriteProcess azurite, string prefix, string mailFolder)
+    {
+        Azurite = azurite;
+        Prefix = prefix;
+        MailFolder = mailFolder;
+    }
+
+    public AzuriteProcess Azurite { get; }
+
+    /// <summary>Task hub name and table prefix (letters and digits: valid for both).</summary>
+    public string Prefix { get; }
+
+    public string MailFolder { get; }
+
+    public LocalEngine? Engine { get; private set; }
+
+    public static async Task<BenchHost> StartAzuriteAsync(string label)
+    {
+        var prefix = label + Guid.NewGuid().ToString("N")[..8];
+        var mail = Path.Combine(Path.GetTempPath(), "trygghet-bench", prefix, "mail");
+        Directory.CreateDirectory(mail);
+        return new BenchHost(await AzuriteProcess.StartAsync(), prefix, mail);
+    }
+
+    /// <param name="extra">Settings on top of the bench's (e.g. the schedule of a phase).</param>
+    public async Task<LocalEngine> StartEngineAsync(IDictionary<string, string?> extra)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = Azurite.ConnectionString,
+            ["Storage:TablePrefix"] = Prefix,
+            ["Storage:ReportContainer"] = $"reports-{Prefix}",
+            ["Local:TaskHubName"] = Prefix,
+            ["Local:HttpPort"] = "0",
+            ["Mail:SmtpHost"] = null,
+            ["Mail:PickupDirectory"] = MailFolder,
+            ["Templates:Root"] = RepositoryPaths.Templates,
+            ["Coordinator:ApiKey"] = "bench-coordinator-key",
+
+            // Every simulated owner posts from 127.0.0.1 and P3 posts to each link many times a second: the form's
+            // per-address and per-token limits (300 and 30 per 10 min by default) are raised for the bench, not removed.
+            ["Forms:PostsPerAddressPerWindow"] = "1000000",
+            ["Forms:PostsPerTokenPerWindow"] = "10000",
+            ["Forms:RateLimitWindow"] = "00:00:01",
+
+            // No reminders (the deadline is an hour away and the cycle is closed early) and no grace period.
+            ["Schedule:RemindersBeforeDeadline:0"] = "00:00:00",
+            ["Schedule:GracePeriod"] = "00:00:00",
+
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Trygghetsuppfoljning"] = "Warning",
+            ["Logging:LogLevel:Microsoft"] = "Warning",
+            ["Logging:LogLevel:DurableTask"] = "Error",
+        };
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+
+        Engine = await LocalEngine.StartAsync(settings);
+        return Engine;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Engine is not null)
+        {
+            await Engine.DisposeAsync();
+        }
+
+        await Azurite.DisposeAsync();
+        try
+        {
+            Directory.Delete(Path.GetDirectoryName(MailFolder)!, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
