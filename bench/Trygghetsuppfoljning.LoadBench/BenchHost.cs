@@ -31,7 +31,17 @@ public sealed class BenchHost : IAsyncDisposable
         var prefix = label + Guid.NewGuid().ToString("N")[..8];
         var mail = Path.Combine(Path.GetTempPath(), "trygghet-bench", prefix, "mail");
         Directory.CreateDirectory(mail);
-        return new BenchHost(await AzuriteProcess.StartAsync(), prefix, mail);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return new BenchHost(await AzuriteProcess.StartAsync(), prefix, mail);
+            }
+            catch (InvalidOperationException) when (attempt < 3)
+            {
+                // On a loaded machine node can take longer than AzuriteProcess's 30 s to listen; try again on fresh ports.
+            }
+        }
     }
 
     /// <param name="extra">Settings on top of the bench's (e.g. the schedule of a phase).</param>

@@ -28,14 +28,14 @@ public sealed class BenchReport(IReadOnlyList<CycleRunResult> cycles, IReadOnlyL
         o.WriteLine();
         o.WriteLine("P1 — whole cycle (N owners × 5 measures; seconds from the start request)");
         o.WriteLine();
-        o.WriteLine("| N owners | start → all invited | answering (first → last) | start → all answered | close → report | total | cycle history events | all history events | history events/s | host peak RSS MB | Azurite peak RSS MB | host CPU s | Azurite CPU s | GC pause % | complete |");
-        o.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        o.WriteLine("| N owners | start → all invited | answering (first → last) | start → all answered | close → report | total | cycle history events | all history events | history events/s | host peak RSS MB | Azurite peak RSS MB | host CPU s | Azurite CPU s | CPU-bound s | GC pause % | load avg | complete |");
+        o.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var c in cycles)
         {
             o.WriteLine(
                 $"| {c.Owners:N0} | {S(c.AllInvitedSeconds)} | {S(c.AnsweringSeconds)} | {S(c.AllAnsweredSeconds)} | {S(c.CloseToReportSeconds)} | {S(c.TotalSeconds)} | " +
                 $"{c.CycleHistoryEvents?.ToString(CultureInfo.InvariantCulture) ?? "–"} | {c.AllHistoryEvents?.ToString("N0", CultureInfo.InvariantCulture) ?? "–"} | {S(c.EventsPerSecond, "0")} | " +
-                $"{c.HostPeakMb:0} | {c.AzuritePeakMb:0} | {c.HostCpuSeconds:0} | {c.AzuriteCpuSeconds:0} | {c.GcPausePercent:0.0} | {(c.Completed ? "yes" : "no")} |");
+                $"{c.HostPeakMb:0} | {c.AzuritePeakMb:0} | {c.HostCpuSeconds:0} | {c.AzuriteCpuSeconds:0} | {c.CpuBoundSeconds:0} | {c.GcPausePercent:0.0} | {c.MeanLoadAverage:0} | {(c.Completed ? "yes" : "no")} |");
         }
 
         foreach (var c in cycles.Where(c => c.Note.Length > 0 || c.FailedPosts > 0))
@@ -49,7 +49,7 @@ public sealed class BenchReport(IReadOnlyList<CycleRunResult> cycles, IReadOnlyL
         var n10000 = cycles.FirstOrDefault(c => c.Owners == 10000);
         if (n1000 is not null)
         {
-            o.WriteLine(Target("N = 1,000 whole cycle ≤ 60 s", n1000.Completed && n1000.TotalSeconds <= 60, $"{S(n1000.TotalSeconds)} s"));
+            o.WriteLine(Target("N = 1,000 whole cycle ≤ 60 s", n1000.Completed && n1000.TotalSeconds <= 60, $"{S(n1000.TotalSeconds)} s (CPU-bound {n1000.CpuBoundSeconds:0} s)"));
         }
 
         if (n100?.TotalSeconds is { } t100 && n1000?.TotalSeconds is { } t1000)
@@ -79,12 +79,12 @@ public sealed class BenchReport(IReadOnlyList<CycleRunResult> cycles, IReadOnlyL
         o.WriteLine();
         o.WriteLine("P3 — form POST, N = 100 owners × 5 measures (requests spread over all owners' links)");
         o.WriteLine();
-        o.WriteLine("| target | concurrency | requests/s | p50 ms | p99 ms | max ms | acknowledged (200) | stored | other status | errors |");
-        o.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        o.WriteLine("| target | concurrency | requests/s | p50 ms | p99 ms | max ms | acknowledged (200) | stored | other status | errors | CPU ms/request | CPU-bound requests/s | load avg |");
+        o.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var t in throughput)
         {
             o.WriteLine(
-                $"| {t.Target} | {t.Concurrency} | {t.RequestsPerSecond:0} | {t.Latency.P50:0.0} | {t.Latency.P99:0.0} | {t.Latency.Max:0} | {t.Acknowledged:N0} | {t.Stored:N0} | {t.Refused} | {t.Errors} |");
+                $"| {t.Target} | {t.Concurrency} | {t.RequestsPerSecond:0} | {t.Latency.P50:0.0} | {t.Latency.P99:0.0} | {t.Latency.Max:0} | {t.Acknowledged:N0} | {t.Stored:N0} | {t.Refused} | {t.Errors} | {t.CpuMsPerRequest:0.0} | {t.CpuBoundRequestsPerSecond:0} | {t.LoadAverage:0} |");
         }
 
         o.WriteLine();
@@ -93,7 +93,9 @@ public sealed class BenchReport(IReadOnlyList<CycleRunResult> cycles, IReadOnlyL
             var ceiling = throughput.FirstOrDefault(t => t.Target.StartsWith("ceiling", StringComparison.Ordinal) && t.Concurrency == form.Concurrency);
             if (ceiling is not null)
             {
-                o.WriteLine($"- c = {form.Concurrency}: form at {form.RequestsPerSecond / ceiling.RequestsPerSecond * 100:0} % of the ceiling");
+                o.WriteLine(
+                    $"- c = {form.Concurrency}: form at {form.RequestsPerSecond / ceiling.RequestsPerSecond * 100:0} % of the ceiling's requests/s; " +
+                    $"CPU per request {form.CpuMsPerRequest / ceiling.CpuMsPerRequest:0.0}× the ceiling's ({form.CpuBoundRequestsPerSecond / ceiling.CpuBoundRequestsPerSecond * 100:0} % by CPU)");
             }
         }
 

@@ -26,7 +26,9 @@ public sealed class CycleRun(int owners, int answerConcurrency, TimeSpan cap, Te
         var self = Environment.ProcessId;
         ProcessMemory.TryResetPeak(self);
         var gcPauseBefore = GC.GetTotalPauseDuration();
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var cpuBefore = MachineLoad.CpuSeconds(self);
+        var azuriteCpuBefore = MachineLoad.CpuSeconds(host.Azurite.ProcessId);
+        var loads = new List<double> { MachineLoad.LoadAverage() };
         var engine = await host.StartEngineAsync(new Dictionary<string, string?>
         {
             // A receipt right after each submission, so its work falls inside the measured cycle.
@@ -115,6 +117,7 @@ public sealed class CycleRun(int owners, int answerConcurrency, TimeSpan cap, Te
                 if (clock.Elapsed - lastReport >= TimeSpan.FromSeconds(15))
                 {
                     lastReport = clock.Elapsed;
+                    loads.Add(MachineLoad.LoadAverage());
                     log.WriteLine($"  N={owners,6}: {clock.Elapsed.TotalSeconds,5:0} s  {invitations} invitation mails, {answered.Count} answered, {failedPosts} failed posts");
                 }
 
@@ -136,6 +139,7 @@ public sealed class CycleRun(int owners, int answerConcurrency, TimeSpan cap, Te
             }
 
             var closing = clock.Elapsed.TotalSeconds;
+            loads.Add(MachineLoad.LoadAverage());
             var closed = await coordinator.CloseAsync(engine.Client, agreement.Id, Year, Actor, timeout.Token);
             if (closed.StatusCode is not (200 or 202))
             {
@@ -167,6 +171,9 @@ public sealed class CycleRun(int owners, int answerConcurrency, TimeSpan cap, Te
         }
 
         // Counted once the run is over, outside its times.
+        loads.Add(MachineLoad.LoadAverage());
+        var hostCpu = MachineLoad.CpuSeconds(self) - cpuBefore;
+        var azuriteCpu = MachineLoad.CpuSeconds(host.Azurite.ProcessId) - azuriteCpuBefore;
         var history = new DurableHistory(host.Azurite.ConnectionString, host.Prefix);
         int? cycleEvents = null;
         try
@@ -181,13 +188,11 @@ public sealed class CycleRun(int owners, int answerConcurrency, TimeSpan cap, Te
         var allEvents = await history.AllEventsAsync(TimeSpan.FromSeconds(180));
         var hostPeak = ProcessMemory.PeakMb(self) ?? double.NaN;
         var azuritePeak = ProcessMemory.PeakMb(host.Azurite.ProcessId) ?? double.NaN;
-        var hostCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
-        var azuriteCpu = CpuSecondsOf(host.Azurite.ProcessId);
         var wall = clock.Elapsed.TotalSeconds;
         var gcPause = (GC.GetTotalPauseDuration() - gcPauseBefore).TotalSeconds / Math.Max(wall, 0.001) * 100;
         return new CycleRunResult(
             owners, total is not null && answeredInReport == owners, note.TrimStart(';', ' '), allInvited, firstAnswer, allAnswered, closeToReport, total,
-            answeredInReport, failedPosts, cycleEvents, allEvents, hostPeak, azuritePeak, hostCpu, azuriteCpu, gcPause);
+            answeredInReport, failedPosts, cycleEvents, allEvents, hostPeak, azuritePeak, hostCpu, azuriteCpu, gcPause, loads.Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average());
     }
 
     /// <summary>Through the coordinator's import (the JSON file a coordinator uploads); past its size limit, straight into the repository.</summary>
@@ -221,19 +226,6 @@ public sealed class CycleRun(int owners, int answerConcurrency, TimeSpan cap, Te
             }
 
             await Task.Delay(200, cancellationToken);
-        }
-    }
-
-    static double CpuSecondsOf(int processId)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(processId);
-            return process.TotalProcessorTime.TotalSeconds;
-        }
-        catch (ArgumentException)
-        {
-            return double.NaN;
         }
     }
 }

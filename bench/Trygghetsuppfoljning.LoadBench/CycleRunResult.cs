@@ -18,10 +18,17 @@ public sealed record CycleRunResult(
     double AzuritePeakMb,
     double HostCpuSeconds,
     double AzuriteCpuSeconds,
-    double GcPausePercent)
+    double GcPausePercent,
+    double MeanLoadAverage)
 {
     /// <summary>Answering: from the first confirmed answer to the last.</summary>
     public double? AnsweringSeconds => AllAnsweredSeconds - FirstAnswerSeconds;
+
+    /// <summary>
+    /// The wall time this run would take if its two processes had the machine's cores to themselves and kept them busy:
+    /// (host + Azurite CPU seconds) / cores. A lower bound, and nearly independent of what else the machine runs.
+    /// </summary>
+    public double CpuBoundSeconds => (HostCpuSeconds + AzuriteCpuSeconds) / Environment.ProcessorCount;
 
     public double? EventsPerSecond => AllHistoryEvents is { } events && TotalSeconds is { } total && total > 0 ? events / total : null;
 }

@@ -37,9 +37,11 @@ public sealed class FormThroughputRun(IReadOnlyList<int> concurrencies, TimeSpan
             foreach (var c in concurrencies)
             {
                 var before = await ceiling.StoredAsync();
+                var cpu = CpuNow(host);
                 var r = await PostLoad.RunAsync(c, duration, Post);
+                var (bench, azurite, load) = CpuSince(host, cpu);
                 var stored = await ceiling.StoredAsync() - before;
-                results.Add(new ThroughputResult("ceiling: Kestrel + 1 upsert", c, r.Seconds, r.Ok, r.Refused, r.Errors, stored, r.Latency));
+                results.Add(new ThroughputResult("ceiling: Kestrel + 1 upsert", c, r.Seconds, r.Ok, r.Refused, r.Errors, stored, r.Latency, bench, azurite, load));
                 log.WriteLine($"  P3 ceiling c={c}: {r.Ok / r.Seconds:0} req/s");
             }
         }
@@ -93,12 +95,23 @@ public sealed class FormThroughputRun(IReadOnlyList<int> concurrencies, TimeSpan
         foreach (var c in concurrencies)
         {
             var before = await StoredRevisionsAsync();
+            var cpu = CpuNow(host);
             var r = await PostLoad.RunAsync(c, duration, Submit);
+            var (bench, azurite, load) = CpuSince(host, cpu);
             var stored = await StoredRevisionsAsync() - before;
-            results.Add(new ThroughputResult("form: real host, submit", c, r.Seconds, r.Ok, r.Refused, r.Errors, stored, r.Latency));
+            results.Add(new ThroughputResult("form: real host, submit", c, r.Seconds, r.Ok, r.Refused, r.Errors, stored, r.Latency, bench, azurite, load));
             log.WriteLine($"  P3 form c={c}: {r.Ok / r.Seconds:0} req/s");
         }
 
         return results;
+    }
+
+    static (double Bench, double Azurite, double Load) CpuNow(BenchHost host) =>
+        (MachineLoad.CpuSeconds(Environment.ProcessId), MachineLoad.CpuSeconds(host.Azurite.ProcessId), MachineLoad.LoadAverage());
+
+    static (double Bench, double Azurite, double Load) CpuSince(BenchHost host, (double Bench, double Azurite, double Load) before)
+    {
+        var now = CpuNow(host);
+        return (now.Bench - before.Bench, now.Azurite - before.Azurite, (now.Load + before.Load) / 2);
     }
 }
