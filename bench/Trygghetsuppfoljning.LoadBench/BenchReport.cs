@@ -66,6 +66,13 @@ public sealed class BenchReport(IReadOnlyList<CycleRunResult> cycles, IReadOnlyL
             }
         }
 
+        foreach (var c in cycles.Where(c => c.AggregateEntityBytes is not null))
+        {
+            o.WriteLine(Target(
+                $"N = {c.Owners:N0}: cycle aggregate entity within Azure's 1 MiB", c.AggregateEntityBytes <= AggregateEntitySize.AzureEntityLimit,
+                $"{c.AggregateEntityBytes / 1024.0:0} KiB"));
+        }
+
         var histories = cycles.Where(c => c.CycleHistoryEvents is not null).Select(c => $"{c.CycleHistoryEvents} at N = {c.Owners:N0}").ToList();
         if (histories.Count > 1)
         {

@@ -161,8 +161,9 @@ public sealed class CycleRun(int owners, int answerConcurrency, TimeSpan cap, Te
                 note += $"; the report counts {answeredInReport} of {owners} owners as answered";
             }
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        catch (Exception) when (timeout.IsCancellationRequested)
         {
+            // OperationCanceledException, or the durable client's RpcException(Cancelled): the cap, not a failure of the host.
             note += $"; stopped at the cap of {cap.TotalSeconds:0} s with {answered.Count} of {owners} answered";
         }
         catch (InvalidOperationException e)
@@ -186,13 +187,14 @@ public sealed class CycleRun(int owners, int answerConcurrency, TimeSpan cap, Te
         }
 
         var allEvents = await history.AllEventsAsync(TimeSpan.FromSeconds(180));
+        var aggregateBytes = await AggregateEntitySize.BytesAsync(host.Azurite.ConnectionString, host.Prefix, agreement.Id, Year);
         var hostPeak = ProcessMemory.PeakMb(self) ?? double.NaN;
         var azuritePeak = ProcessMemory.PeakMb(host.Azurite.ProcessId) ?? double.NaN;
         var wall = clock.Elapsed.TotalSeconds;
         var gcPause = (GC.GetTotalPauseDuration() - gcPauseBefore).TotalSeconds / Math.Max(wall, 0.001) * 100;
         return new CycleRunResult(
             owners, total is not null && answeredInReport == owners, note.TrimStart(';', ' '), allInvited, firstAnswer, allAnswered, closeToReport, total,
-            answeredInReport, failedPosts, cycleEvents, allEvents, hostPeak, azuritePeak, hostCpu, azuriteCpu, gcPause, loads.Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average());
+            answeredInReport, failedPosts, cycleEvents, allEvents, hostPeak, azuritePeak, hostCpu, azuriteCpu, gcPause, loads.Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average(), aggregateBytes);
     }
 
     /// <summary>Through the coordinator's import (the JSON file a coordinator uploads); past its size limit, straight into the repository.</summary>

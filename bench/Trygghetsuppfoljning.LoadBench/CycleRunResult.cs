@@ -19,7 +19,8 @@ public sealed record CycleRunResult(
     double HostCpuSeconds,
     double AzuriteCpuSeconds,
     double GcPausePercent,
-    double MeanLoadAverage)
+    double MeanLoadAverage,
+    long? AggregateEntityBytes)
 {
     /// <summary>Answering: from the first confirmed answer to the last.</summary>
     public double? AnsweringSeconds => AllAnsweredSeconds - FirstAnswerSeconds;
