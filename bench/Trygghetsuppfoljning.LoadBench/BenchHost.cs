@@ -83,13 +83,13 @@ public sealed class BenchHost : IAsyncDisposable
         return Engine;
     }
 
+    /// <summary>
+    /// Kills Azurite and deletes the mail folder, but does not stop the engine: each phase runs in its own process, which
+    /// exits right after. Stopping the local engine after a loaded run took minutes and once crashed the process
+    /// ("Timed-out waiting for the partition manager to shut down", thrown from the sidecar's stopping callback).
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        if (Engine is not null)
-        {
-            await Engine.DisposeAsync();
-        }
-
         await Azurite.DisposeAsync();
         try
         {

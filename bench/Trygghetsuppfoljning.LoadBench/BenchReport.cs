@@ -38,9 +38,15 @@ public sealed class BenchReport(IReadOnlyList<CycleRunResult> cycles, IReadOnlyL
                 $"{c.HostPeakMb:0} | {c.AzuritePeakMb:0} | {c.HostCpuSeconds:0} | {c.AzuriteCpuSeconds:0} | {c.CpuBoundSeconds:0} | {c.GcPausePercent:0.0} | {c.MeanLoadAverage:0} | {(c.Completed ? "yes" : "no")} |");
         }
 
-        foreach (var c in cycles.Where(c => c.Note.Length > 0 || c.FailedPosts > 0))
+        foreach (var c in cycles)
         {
-            o.WriteLine($"- N = {c.Owners:N0}: {c.Note}{(c.FailedPosts > 0 ? $" ({c.FailedPosts} form posts without confirmation, retried)" : string.Empty)}");
+            var notes = new[]
+            {
+                c.Note,
+                c.FailedPosts > 0 ? $"{c.FailedPosts} form posts without confirmation (retried)" : string.Empty,
+                c.OwnerInstances?.ToString() ?? string.Empty,
+            }.Where(s => s.Length > 0);
+            o.WriteLine($"- N = {c.Owners:N0}: {string.Join("; ", notes)}");
         }
 
         o.WriteLine();

@@ -187,6 +187,7 @@ public sealed class CycleRun(int owners, int answerConcurrency, TimeSpan cap, Te
         }
 
         var allEvents = await history.AllEventsAsync(TimeSpan.FromSeconds(180));
+        var ownerInstances = await OwnerInstances.ReadAsync(host.Azurite.ConnectionString, host.Prefix, instanceId, TimeSpan.FromSeconds(60));
         var aggregateBytes = await AggregateEntitySize.BytesAsync(host.Azurite.ConnectionString, host.Prefix, agreement.Id, Year);
         var hostPeak = ProcessMemory.PeakMb(self) ?? double.NaN;
         var azuritePeak = ProcessMemory.PeakMb(host.Azurite.ProcessId) ?? double.NaN;
@@ -194,7 +195,7 @@ public sealed class CycleRun(int owners, int answerConcurrency, TimeSpan cap, Te
         var gcPause = (GC.GetTotalPauseDuration() - gcPauseBefore).TotalSeconds / Math.Max(wall, 0.001) * 100;
         return new CycleRunResult(
             owners, total is not null && answeredInReport == owners, note.TrimStart(';', ' '), allInvited, firstAnswer, allAnswered, closeToReport, total,
-            answeredInReport, failedPosts, cycleEvents, allEvents, hostPeak, azuritePeak, hostCpu, azuriteCpu, gcPause, loads.Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average(), aggregateBytes);
+            answeredInReport, failedPosts, cycleEvents, allEvents, hostPeak, azuritePeak, hostCpu, azuriteCpu, gcPause, loads.Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average(), aggregateBytes, ownerInstances);
     }
 
     /// <summary>Through the coordinator's import (the JSON file a coordinator uploads); past its size limit, straight into the repository.</summary>

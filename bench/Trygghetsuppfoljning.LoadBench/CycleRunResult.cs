@@ -20,7 +20,8 @@ public sealed record CycleRunResult(
     double AzuriteCpuSeconds,
     double GcPausePercent,
     double MeanLoadAverage,
-    long? AggregateEntityBytes)
+    long? AggregateEntityBytes,
+    OwnerInstances? OwnerInstances)
 {
     /// <summary>Answering: from the first confirmed answer to the last.</summary>
     public double? AnsweringSeconds => AllAnsweredSeconds - FirstAnswerSeconds;
