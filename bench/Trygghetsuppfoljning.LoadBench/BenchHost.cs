@@ -35,11 +35,11 @@ public sealed class BenchHost : IAsyncDisposable
         {
             try
             {
-                return new BenchHost(await AzuriteProcess.StartAsync(), prefix, mail);
+                return new BenchHost(await AzuriteProcess.StartAsync(startTimeout: TimeSpan.FromSeconds(120)), prefix, mail);
             }
             catch (InvalidOperationException) when (attempt < 3)
             {
-                // On a loaded machine node can take longer than AzuriteProcess's 30 s to listen; try again on fresh ports.
+                // Node did not listen within 2 min (a loaded machine) or exited: try again on fresh ports.
             }
         }
     }

@@ -35,7 +35,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
         $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;";
 
-    public static async Task<AzuriteProcess> StartAsync(string? dataFolder = null, int blobPort = 0, int queuePort = 0, int tablePort = 0, CancellationToken cancellationToken = default)
+    /// <param name="startTimeout">How long to wait for the ports to listen (30 s by default; node starts slowly on a loaded machine).</param>
+    public static async Task<AzuriteProcess> StartAsync(
+        string? dataFolder = null, int blobPort = 0, int queuePort = 0, int tablePort = 0, TimeSpan? startTimeout = null, CancellationToken cancellationToken = default)
     {
         var script = FindAzurite();
         blobPort = blobPort == 0 ? FreePort.Find() : blobPort;
@@ -77,13 +79,15 @@ public sealed class AzuriteProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         var azurite = new AzuriteProcess(process, blobPort, queuePort, tablePort);
 
-        var until = DateTime.UtcNow.AddSeconds(30);
+        var until = DateTime.UtcNow + (startTimeout ?? TimeSpan.FromSeconds(30));
         while (!(FreePort.IsListening(blobPort) && FreePort.IsListening(queuePort) && FreePort.IsListening(tablePort)))
         {
             if (process.HasExited || DateTime.UtcNow > until)
             {
+                // Read the exit code before disposing: afterwards the Process object has no process to ask.
+                var exitCode = process.HasExited ? process.ExitCode : -1;
                 await azurite.DisposeAsync();
-                throw new InvalidOperationException($"Azurite did not start listening on {blobPort}/{queuePort}/{tablePort} (exit code {(process.HasExited ? process.ExitCode : -1)}).");
+                throw new InvalidOperationException($"Azurite did not start listening on {blobPort}/{queuePort}/{tablePort} (exit code {exitCode}).");
             }
 
             await Task.Delay(100, cancellationToken);
