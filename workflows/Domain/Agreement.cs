@@ -37,6 +37,10 @@ public sealed record Agreement(
         Measures.Where(m => m.OwnerId == ownerId);
 
     /// <summary>Owners who own at least one measure, in a stable order (orchestrations iterate this).</summary>
-    public IReadOnlyList<Owner> AnsweringOwners() =>
-        Owners.Where(o => Measures.Any(m => m.OwnerId == o.Id)).OrderBy(o => o.Id, StringComparer.Ordinal).ToList();
+    public IReadOnlyList<Owner> AnsweringOwners()
+    {
+        // A set, not Measures.Any per owner: that was O(owners × measures), 250 million comparisons at 10,000 owners.
+        var answering = Measures.Select(m => m.OwnerId).ToHashSet(StringComparer.Ordinal);
+        return Owners.Where(o => answering.Contains(o.Id)).OrderBy(o => o.Id, StringComparer.Ordinal).ToList();
+    }
 }

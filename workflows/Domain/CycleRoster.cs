@@ -10,9 +10,10 @@ public sealed record CycleRoster(Agreement Header, IReadOnlyList<RosterOwner> Ow
     /// <summary>Takes the snapshot: every owner who answers at least one measure, measures in agreement order.</summary>
     public static CycleRoster Snapshot(Agreement agreement)
     {
-        var order = agreement.Measures.Select((m, i) => (m, i)).ToList();
+        // Grouped once (agreement order kept within each owner): a scan of all measures per owner was O(owners × measures).
+        var byOwner = agreement.Measures.Select((m, i) => new RosterMeasure(i, m)).ToLookup(x => x.Measure.OwnerId, StringComparer.Ordinal);
         var owners = agreement.AnsweringOwners()
-            .Select(o => new RosterOwner(o, order.Where(x => x.m.OwnerId == o.Id).Select(x => new RosterMeasure(x.i, x.m)).ToList()))
+            .Select(o => new RosterOwner(o, byOwner[o.Id].ToList()))
             .ToList();
         return new CycleRoster(HeaderOf(agreement), owners);
     }
