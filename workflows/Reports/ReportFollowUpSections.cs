@@ -74,7 +74,7 @@ internal static class ReportFollowUpSections
             }
 
             var effect = kind == IndicatorKind.Effekt;
-            int[] widths = effect ? [2600, 1100, 1100, 1100, 1100, TextWidth - 7000] : [3200, 2600, 1200, 1200, TextWidth - 8200];
+            int[] widths = effect ? [2300, 1250, 1250, 1250, 1250, TextWidth - 7300] : [3000, 2400, 1250, 1250, TextWidth - 7900];
             string[] headers = effect
                 ? [t["report.followup.col.indicator"], t["report.followup.col.baseline"], t["report.followup.col.previous"], t.Format("report.followup.col.value", year), t["report.followup.col.trend"], t["report.followup.col.source"]]
                 : [t["report.followup.col.indicator"], t["report.followup.col.measure"], t["report.followup.col.baseline"], t.Format("report.followup.col.value", year), t["report.followup.col.trend"]];

@@ -75,7 +75,9 @@ public sealed class MailTransportTests
                 ["Mail:SmtpHost"] = "127.0.0.1",
             }).Build();
             using var services = new ServiceCollection().AddLogging().AddTrygghetsuppfoljning(configuration).BuildServiceProvider();
-            Assert.IsType(expected, services.GetRequiredService<IMailSender>());
+            // Every transport sits behind the recorder that keeps Message-IDs and refusals for the desk.
+            var recorder = Assert.IsType<RecordingMailSender>(services.GetRequiredService<IMailSender>());
+            Assert.IsType(expected, recorder.Inner);
         }
     }
 
