@@ -82,7 +82,22 @@ public sealed class CycleIntegrityTests(AzuriteFixture azurite)
         Assert.Equal(newDeadline, (await w.Engine.Services.GetRequiredService<CycleRepository>().GetAsync(w.Agreement.Id, 2025)).DeadlineUtc);
 
         // The five who had not answered are told the new deadline; Anna, who had, is not.
-        await w.Smtp.WaitForAsync(m => m.Count(x => x.Headers["X-Trygghet-Kind"] == "reminder") == 5, Patience);
+        try
+        {
+            await w.Smtp.WaitForAsync(m => m.Count(x => x.Headers["X-Trygghet-Kind"] == "reminder") == 5, Patience);
+        }
+        catch (TimeoutException e)
+        {
+            var rows = await w.Engine.Services.GetRequiredService<OwnerProgressRepository>().ListAsync(CycleIds.For(w.Agreement.Id, 2025));
+            var states = new List<string>();
+            foreach (var o in w.Agreement.Owners)
+            {
+                var i = await w.Engine.Client.GetInstanceAsync(CycleIds.OwnerInstance(w.Agreement.Id, 2025, o.Id));
+                states.Add($"{o.Id}: {i?.RuntimeStatus} {i?.FailureDetails?.ErrorMessage}");
+            }
+
+            throw new TimeoutException(e.Message + " | progress: " + string.Join("; ", rows.Select(r => $"{r.OwnerId} rem={r.RemindersSent} missing={r.ReportedMissing}")) + " | owners: " + string.Join("; ", states));
+        }
         Assert.DoesNotContain(w.Smtp.OfKind("reminder"), m => m.To.Mailboxes.Single().Address == anna.Email);
 
         var replaced = await w.Coordinator.ReplaceOwnerAsync(

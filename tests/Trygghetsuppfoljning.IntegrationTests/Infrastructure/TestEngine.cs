@@ -25,6 +25,9 @@ public static class TestEngine
         ["Mail:SmtpPort"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Templates:Root"] = RepositoryPaths.Templates,
         ["Coordinator:ApiKey"] = "test-coordinator-key",
+
+        // Tests look for one receipt per submission at once; the product's default groups a burst over 2 minutes.
+        ["Schedule:ReceiptDebounce"] = "00:00:00",
     };
 
     public static Task<LocalEngine> StartAsync(AzuriteFixture azurite, SmtpCapture smtp, string prefix, IDictionary<string, string?>? extra = null)

@@ -44,6 +44,7 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite, ITestOutputHelper
             ["Forms__PostsPerAddressPerWindow"] = "1000000",
             ["Schedule__RemindersBeforeDeadline__0"] = "00:00:00",
             ["Schedule__GracePeriod"] = "00:00:00",
+            ["Schedule__ReceiptDebounce"] = "00:00:00",
             ["Schedule__OwnerSettleTime"] = "00:00:30",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Trygghetsuppfoljning"] = "Warning",
@@ -83,7 +84,8 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite, ITestOutputHelper
 
             using (var closed = await api.CloseAsync(agreement.Id, 2025))
             {
-                Assert.Equal(HttpStatusCode.Accepted, closed.StatusCode);
+                // 200 once closed; 202 when closing took longer than the call waits.
+                Assert.True(closed.StatusCode is HttpStatusCode.OK or HttpStatusCode.Accepted, $"close answered {closed.StatusCode}");
             }
 
             await api.WaitForRuntimeStatusAsync(agreement.Id, 2025, "Completed", TimeSpan.FromMinutes(3));
