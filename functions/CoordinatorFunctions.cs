@@ -100,6 +100,20 @@ public sealed class CoordinatorFunctions(CoordinatorService coordinator, StaffGa
         return CoordinatorHttp.ToHttpResult(await coordinator.ImportAgreementAsync(buffer.ToArray(), actor, request.HttpContext.RequestAborted));
     }
 
+    [Function(nameof(ImportHistory))]
+    public async Task<JsonHttpResult<CoordinatorResponse>> ImportHistory(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/agreements/{agreementId}/history")] HttpRequest request, string agreementId)
+    {
+        if (staff.Refuse(request, out var actor) is { } refused)
+        {
+            return refused;
+        }
+
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+        return CoordinatorHttp.ToHttpResult(await coordinator.ImportHistoryAsync(agreementId, buffer.ToArray(), actor, request.HttpContext.RequestAborted));
+    }
+
     [Function(nameof(PurgePersonalData))]
     public async Task<JsonHttpResult<CoordinatorResponse>> PurgePersonalData(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/retention/purge")] HttpRequest request, [DurableClient] DurableTaskClient client) =>

@@ -37,6 +37,8 @@ public static class LocalCli
                     return await ServeCommand.RunAsync(Console.Out);
                 case "import":
                     return await ImportAsync(rest, t);
+                case "import-history":
+                    return await ImportHistoryAsync(rest, t);
                 case "start":
                     return await CallAsync(rest, t, api => api.PostJsonAsync("api/cycles", new
                     {
@@ -163,6 +165,19 @@ public static class LocalCli
         }
 
         return response.IsSuccessStatusCode ? 0 : 1;
+    }
+
+    /// <summary>import-history &lt;agreement&gt; &lt;file&gt;: earlier years' figures for trends (JSON, .xlsx or CSV).</summary>
+    static Task<int> ImportHistoryAsync(CliArguments args, CliTexts t)
+    {
+        var agreementId = args.Required(0, t["cli.arg.agreement"]);
+        var path = Path.GetFullPath(args.Required(1, t["cli.arg.file"]));
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException(t.Format("cli.fileNotFound", path));
+        }
+
+        return CallAsync(args, t, async api => await api.PostAsync($"api/agreements/{Uri.EscapeDataString(agreementId)}/history", new ByteArrayContent(await File.ReadAllBytesAsync(path))), (_, body) => Message(body));
     }
 
     static async Task<int> ImportAsync(CliArguments args, CliTexts t)

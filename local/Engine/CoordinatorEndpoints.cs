@@ -67,6 +67,13 @@ internal static class CoordinatorEndpoints
             return CoordinatorHttp.ToHttpResult(await coordinator.ImportAgreementAsync(buffer.ToArray(), ApiActor, ct));
         });
 
+        api.MapPost("/agreements/{agreementId}/history", async (string agreementId, HttpRequest request, CoordinatorService coordinator, CancellationToken ct) =>
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, ct);
+            return CoordinatorHttp.ToHttpResult(await coordinator.ImportHistoryAsync(agreementId, buffer.ToArray(), ApiActor, ct));
+        });
+
         api.MapPost("/cycles/{agreementId}/{year:int}/resume", async (string agreementId, int year, CoordinatorService coordinator, DurableTaskClient client, CancellationToken ct) =>
             CoordinatorHttp.ToHttpResult(await coordinator.ResumeAsync(client, agreementId, year, ApiActor, ct)));
 

@@ -29,6 +29,7 @@ public sealed class CoordinatorService(
     Retention.RetentionPurger purger,
     AuditRepository audit,
     Migration.StorageMigrator migrator,
+    Import.HistoryImporter history,
     TimeProvider time,
     SteeringDecisionRepository steeringDecisions)
 {
@@ -62,6 +63,34 @@ public sealed class CoordinatorService(
     public async Task<CoordinatorResult> ReplaceOwnerAsync(
         DurableTaskClient client, string agreementId, int year, string ownerId, ReplacementOwner replacement, string actor, CancellationToken cancellationToken = default) =>
         await RecordAsync(agreementId, year, actor, "replace", ownerId, await ReplaceOwnerCoreAsync(client, agreementId, year, ownerId, replacement, actor, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Earlier years' figures (JSON, xlsx or CSV rows of År, Åtgärd, Indikator, Värde) for an agreement new to the tool,
+    /// so its first report has trend columns. All or nothing; a year the tool followed up itself is never replaced.
+    /// </summary>
+    public async Task<CoordinatorResult> ImportHistoryAsync(string agreementId, byte[] content, string actor, CancellationToken cancellationToken = default)
+    {
+        CoordinatorResult result;
+        if (content.Length == 0 || content.Length > MaxImportBytes)
+        {
+            result = content.Length == 0 ? CoordinatorResult.BadRequest("Filen är tom. / The file is empty.") : new CoordinatorResult(413, "Filen är för stor. / The file is too large.");
+        }
+        else if (await agreements.FindAsync(agreementId, cancellationToken) is null)
+        {
+            result = CoordinatorResult.NotFound($"Agreement '{agreementId}' does not exist.");
+        }
+        else
+        {
+            var imported = await history.ImportAsync(agreementId, content, cancellationToken);
+            result = imported.Errors.Count > 0
+                ? CoordinatorResult.BadRequest($"Nothing was imported: {imported.Errors.Count} error(s).", new { errors = imported.Lines })
+                : CoordinatorResult.Ok(
+                    $"Figures for {imported.Years.Count} earlier year(s) imported: {string.Join(", ", imported.Years.Select(y => y.Year))}.",
+                    new { years = imported.Years.Select(y => y.Year).ToList() });
+        }
+
+        return await RecordAsync(agreementId, null, actor, "import-history", null, result, cancellationToken);
+    }
 
     /// <summary>Converts what an older version stored (see <see cref="Migration.StorageMigrator"/>); safe to run again.</summary>
     public async Task<CoordinatorResult> MigrateAsync(DurableTaskClient client, string actor, CancellationToken cancellationToken = default)

@@ -128,6 +128,7 @@ public sealed class FunctionsHttpTests(AzuriteFixture azurite)
             [nameof(CoordinatorFunctions.ImportAgreement)] = async p => { var r = app.Request("POST", "/api/agreements", import, p); return await FunctionsApp.ExecuteAsync(r, await f.ImportAgreement(r)); },
             [nameof(CoordinatorFunctions.ResumeCycle)] = async p => { var r = app.Request("POST", $"/api/cycles/{a}/{Year}/resume", null, p); return await FunctionsApp.ExecuteAsync(r, await f.ResumeCycle(r, a, Year, engine.Client)); },
             [nameof(CoordinatorFunctions.MigrateStorage)] = async p => { var r = app.Request("POST", "/api/migrate", null, p); return await FunctionsApp.ExecuteAsync(r, await f.MigrateStorage(r, engine.Client)); },
+            [nameof(CoordinatorFunctions.ImportHistory)] = async p => { var r = app.Request("POST", $"/api/agreements/{a}/history", "År;Åtgärd;Indikator;Värde\n2023;P-02;Narkotikaärenden där den misstänkte är under 21 år;45\n", p); return await FunctionsApp.ExecuteAsync(r, await f.ImportHistory(r, a)); },
             [nameof(CoordinatorFunctions.PurgePersonalData)] = async p => { var r = app.Request("POST", "/api/retention/purge", null, p); return await FunctionsApp.ExecuteAsync(r, await f.PurgePersonalData(r, engine.Client)); },
             [nameof(CoordinatorFunctions.DownloadReport)] = async p => { var r = app.Request("GET", $"/api/cycles/{a}/{Year}/report?regenerate=true", null, p); return await FunctionsApp.ExecuteAsync(r, await f.DownloadReport(r, a, Year)); },
         };
