@@ -1,5 +1,4 @@
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Options;
 using Trygghetsuppfoljning.Workflows.Citizens;
 using Trygghetsuppfoljning.Workflows.Coordination;
 using Trygghetsuppfoljning.Workflows.Effects;
@@ -7,7 +6,7 @@ using Trygghetsuppfoljning.Workflows.Effects;
 namespace Trygghetsuppfoljning.Local.Engine;
 
 /// <summary>
-/// Issue 13's endpoints. Under /api, behind the same API key as <see cref="CoordinatorEndpoints"/>: the steering
+/// Issue 13's endpoints. Under /api, behind the API-key middleware of <see cref="CoordinatorEndpoints"/>: the steering
 /// group's decision and the effect figures. Under /public, anonymous: the citizens' summary, its .docx and the index.
 /// </summary>
 internal static class FollowUpEndpoints
@@ -18,14 +17,8 @@ internal static class FollowUpEndpoints
 
     public static void MapFollowUpEndpoints(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").AddEndpointFilter(async (context, next) =>
-        {
-            // The same check as the coordinator API's group filter.
-            var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<CoordinatorOptions>>().Value;
-            return options.Accepts(context.HttpContext.Request.Headers[CoordinatorOptions.HeaderName].FirstOrDefault())
-                ? await next(context)
-                : Results.Problem("A valid X-Api-Key header is required.", statusCode: 401);
-        });
+        // The key is checked before anything is read by the middleware CoordinatorEndpoints puts in front of all of /api.
+        var api = app.MapGroup("/api");
 
         api.MapPost("/cycles/{agreementId}/{year:int}/decision", async (
             string agreementId, int year, DecisionRequest request, CoordinatorService coordinator, DurableTaskClient client, CancellationToken ct) =>
