@@ -15,6 +15,19 @@ public static class ActivityFunctions
     public static Task<PrepareCycleResult> PrepareCycle([ActivityTrigger] PrepareCycleInput input, string instanceId, FunctionContext context) =>
         ActivityRunner.RunAsync<PrepareCycleActivity, PrepareCycleInput, PrepareCycleResult>(input, instanceId, context);
 
+    [Function(nameof(InviteOwnersActivity))]
+    public static Task<int> InviteOwners([ActivityTrigger] CycleTaskInput input, string instanceId, FunctionContext context) =>
+        ActivityRunner.RunAsync<InviteOwnersActivity, CycleTaskInput, int>(input, instanceId, context);
+
+    [Function(nameof(RemindOwnersActivity))]
+    public static Task<int> RemindOwners([ActivityTrigger] RemindOwnersInput input, string instanceId, FunctionContext context) =>
+        ActivityRunner.RunAsync<RemindOwnersActivity, RemindOwnersInput, int>(input, instanceId, context);
+
+    [Function(nameof(SendDueReceiptsActivity))]
+    public static Task<int> SendDueReceipts([ActivityTrigger] SendDueReceiptsInput input, string instanceId, FunctionContext context) =>
+        ActivityRunner.RunAsync<SendDueReceiptsActivity, SendDueReceiptsInput, int>(input, instanceId, context);
+
+    // Legacy: the owner instances of cycles started by earlier versions.
     [Function(nameof(StartOwnerInputsActivity))]
     public static Task<int> StartOwnerInputs([ActivityTrigger] StartOwnerInputsInput input, string instanceId, [DurableClient] DurableTaskClient client, FunctionContext context) =>
         ActivityRunner.RunAsync<StartOwnerInputsActivity, StartOwnerInputsInput, int>(input, instanceId, context, client);

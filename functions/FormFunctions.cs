@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask.Client;
 using Trygghetsuppfoljning.Workflows.Forms;
 using Trygghetsuppfoljning.Workflows.Http;
 
@@ -16,9 +15,9 @@ public sealed class FormFunctions(FormService forms, FormRequestReader reader)
 
     [Function(nameof(SubmitForm))]
     public async Task<FormPageResult> SubmitForm(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "forms/{token}")] HttpRequest request, string token, [DurableClient] DurableTaskClient client)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "forms/{token}")] HttpRequest request, string token)
     {
         var (submission, refusal) = await reader.ReadAsync(request, request.HttpContext.RequestAborted);
-        return new(refusal ?? await forms.SubmitAsync(client, token, submission!, request.HttpContext.RequestAborted));
+        return new(refusal ?? await forms.SubmitAsync(token, submission!, request.HttpContext.RequestAborted));
     }
 }

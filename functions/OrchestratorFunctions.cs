@@ -7,6 +7,11 @@ namespace Trygghetsuppfoljning.Functions;
 /// <summary>Orchestrator triggers: each runs the class from workflows/ (the name is the persisted task name).</summary>
 public static class OrchestratorFunctions
 {
+    [Function(nameof(AnnualFollowUpOrchestrator))]
+    public static Task<AnnualCycleResult> RunAnnualFollowUp([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new AnnualFollowUpOrchestrator().RunAsync(context, context.GetInput<AnnualCycleInput>()!);
+
+    // Legacy: cycles started by earlier versions replay under these names until they end.
     [Function(nameof(AnnualCycleOrchestrator))]
     public static Task<AnnualCycleResult> RunAnnualCycle([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new AnnualCycleOrchestrator().RunAsync(context, context.GetInput<AnnualCycleInput>()!);

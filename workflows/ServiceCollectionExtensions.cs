@@ -37,6 +37,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<FinalAnswerRepository>();
         services.AddSingleton<FinalAnswerStore>();
         services.AddSingleton<ResponseRepository>();
+        services.AddSingleton<ReceiptOutboxRepository>();
         services.AddSingleton<OwnerProgressRepository>();
         services.AddSingleton<TokenRepository>();
         services.AddSingleton<AggregateRepository>();
@@ -64,6 +65,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<BounceMailboxPoller>();
 
         services.AddSingleton<OwnerLinkIssuer>();
+        services.AddSingleton<OwnerMailer>();
+        services.AddSingleton<ReceiptSweeper>();
         services.AddSingleton<AntiforgeryProtector>();
         services.AddSingleton<PostRateLimiter>();
         services.AddSingleton<FormValidator>();

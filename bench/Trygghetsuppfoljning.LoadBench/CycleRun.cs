@@ -33,6 +33,7 @@ public sealed class CycleRun(int owners, int answerConcurrency, TimeSpan cap, Te
         {
             // A receipt right after each submission, so its work falls inside the measured cycle.
             ["Schedule:ReceiptDebounce"] = "00:00:00",
+            ["Schedule:ReceiptSweepInterval"] = "00:00:00.500",
         });
 
         var agreement = LoadAgreement.Create($"last{owners}", owners);

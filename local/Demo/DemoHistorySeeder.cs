@@ -22,7 +22,7 @@ public sealed class DemoHistorySeeder(CycleRepository cycles, ResponseRepository
                 var mine = agreement.MeasuresOf(owner.Id).Where(m => answers.ContainsKey(m.Id)).Select(m => answers[m.Id].ToAnswer(m.Id)).ToList();
                 if (mine.Count > 0 && (await responses.ListRevisionsAsync(cycle.Id, owner.Id, cancellationToken)).Count == 0)
                 {
-                    submitted.Add(await responses.AppendAsync(cycle.Id, owner.Id, ResponseKind.Submitted, deadline.AddDays(-3), mine, cancellationToken));
+                    submitted.Add(await responses.AppendAsync(cycle.Id, owner.Id, ResponseKind.Submitted, deadline.AddDays(-3), mine, cancellationToken: cancellationToken));
                 }
             }
 

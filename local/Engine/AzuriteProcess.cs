@@ -57,7 +57,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
         foreach (var arg in new[]
         {
-            "--silent", "--disableProductStyleUrl",
+            // Telemetry costs Azurite a middleware per request (and tries to reach the internet); nobody reads it here.
+            "--silent", "--disableProductStyleUrl", "--disableTelemetry",
             "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--queueHost", "127.0.0.1", "--queuePort", queuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -1,4 +1,3 @@
-using Microsoft.DurableTask.Client;
 using Trygghetsuppfoljning.Workflows.Forms;
 using Trygghetsuppfoljning.Workflows.Http;
 
@@ -12,10 +11,10 @@ internal static class FormEndpoints
         app.MapGet("/forms/{token}", async (string token, string? lang, FormService forms, HttpContext http) =>
             new FormPageResult(await forms.ShowAsync(token, lang, http.RequestAborted)));
 
-        app.MapPost("/forms/{token}", async (string token, FormService forms, FormRequestReader reader, DurableTaskClient durable, HttpContext http) =>
+        app.MapPost("/forms/{token}", async (string token, FormService forms, FormRequestReader reader, HttpContext http) =>
         {
             var (submission, refusal) = await reader.ReadAsync(http.Request, http.RequestAborted);
-            return new FormPageResult(refusal ?? await forms.SubmitAsync(durable, token, submission!, http.RequestAborted));
+            return new FormPageResult(refusal ?? await forms.SubmitAsync(token, submission!, http.RequestAborted));
         });
     }
 }

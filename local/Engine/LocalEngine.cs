@@ -67,6 +67,7 @@ public sealed class LocalEngine : IAsyncDisposable
         });
         builder.Services.AddDurableTaskClient(b => b.UseGrpc(channel));
         builder.Services.AddHostedService<BouncePollingService>();
+        builder.Services.AddHostedService<ReceiptSweepService>();
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();

@@ -338,8 +338,8 @@ public sealed class CoordinatorService(
     /// <summary>
     /// Hands an owner's measures in this cycle to someone else: the cycle's roster changes (the old owner is marked
     /// replaced — their submitted answers stay and are shown as theirs — and the new owner gets the measures) in one
-    /// transaction; the agreement follows for later cycles; the old owner's links in this cycle die and their instance
-    /// stops; the new owner's instance starts and invites them. Works in the grace period too (the new owner can still
+    /// transaction; the agreement follows for later cycles; the old owner's links in this cycle die; the cycle invites
+    /// the new owner (with its retries). Works in the grace period too (the new owner can still
     /// answer until the cycle closes). Other cycles are never touched.
     /// </summary>
     async Task<CoordinatorResult> ReplaceOwnerCoreAsync(
@@ -400,16 +400,27 @@ public sealed class CoordinatorService(
         }
 
         var revoked = await tokens.RevokeAsync(agreementId, year, old.Owner.Id, now, cancellationToken);
-        await client.RaiseAsync(CycleIds.OwnerInstance(agreementId, year, old.Owner.Id), new CycleClosingEvent("replaced"), cancellationToken);
-
-        var schedule = starter.InputFor(agreementId, year, old.Cycle.DeadlineUtc);
-        var newInstance = CycleIds.OwnerInstance(agreementId, year, incoming.Owner.Id);
-        var ownerInput = new OwnerInputInput(agreementId, year, incoming.Owner.Id, CycleIds.CycleInstance(agreementId, year), old.Cycle.DeadlineUtc, schedule.RemindersBeforeDeadline, schedule.GracePeriod, schedule.ReceiptDebounce);
-        if (!await OrchestrationStarter.StartIfNewAsync(client, nameof(OwnerInputOrchestrator), newInstance, ownerInput, cancellationToken))
+        var cycleInstance = CycleIds.CycleInstance(agreementId, year);
+        if (await IsLegacyCycleAsync(client, cycleInstance, cancellationToken))
         {
-            // Already running for other measures of theirs: their instance is alive; the new measures show on their form, so send them a link.
-            var link = await links.IssueAsync(agreementId, year, incoming.Owner.Id, cancellationToken);
-            await mail.SendAsync(composer.Invitation(incoming.ScopedAgreement(old.Header), old.Cycle, incoming.Owner, link, reminderNumber: 0, sendId: Guid.NewGuid().ToString("N")), cancellationToken);
+            // A cycle started by an earlier version runs an instance per owner: stop the old one, start the new one.
+            await client.RaiseAsync(CycleIds.OwnerInstance(agreementId, year, old.Owner.Id), new CycleClosingEvent("replaced"), cancellationToken);
+            var schedule = starter.InputFor(agreementId, year, old.Cycle.DeadlineUtc);
+            var ownerInput = new OwnerInputInput(agreementId, year, incoming.Owner.Id, cycleInstance, old.Cycle.DeadlineUtc, schedule.RemindersBeforeDeadline, schedule.GracePeriod, schedule.ReceiptDebounce);
+            if (!await OrchestrationStarter.StartIfNewAsync(client, nameof(OwnerInputOrchestrator), CycleIds.OwnerInstance(agreementId, year, incoming.Owner.Id), ownerInput, cancellationToken))
+            {
+                await SendLinkAsync(old, incoming, cancellationToken);
+            }
+        }
+        else if ((await progress.GetAsync(old.Cycle.Id, incoming.Owner.Id, cancellationToken)).InvitedUtc is null)
+        {
+            // The cycle invites whoever in its roster has no invitation yet: the new owner, with the cycle's retries.
+            await client.RaiseAsync(cycleInstance, new OwnerAddedEvent(incoming.Owner.Id), cancellationToken);
+        }
+        else
+        {
+            // Already invited for other measures of theirs: their form now shows the new ones too; a fresh link tells them.
+            await SendLinkAsync(old, incoming, cancellationToken);
         }
 
         return CoordinatorResult.Ok(
@@ -420,7 +431,8 @@ public sealed class CoordinatorService(
     /// <summary>
     /// A cycle whose orchestration Failed (an outage longer than the retry budget) or was terminated starts again under
     /// the same id. Everything it did is in Tables and every step is safe to repeat: invitations already sent are not
-    /// sent again, answers stay, the stored deadline is kept. Owner instances that failed are restarted too.
+    /// sent again, answers stay, the stored deadline is kept. A cycle of an earlier version resumes as a current one
+    /// (owners are then invited, reminded and receipted by the cycle; any legacy owner instance still running ends at its guard).
     /// </summary>
     async Task<CoordinatorResult> ResumeCoreAsync(DurableTaskClient client, string agreementId, int year, CancellationToken cancellationToken)
     {
@@ -437,26 +449,9 @@ public sealed class CoordinatorService(
             return CoordinatorResult.Conflict($"The cycle is {instance.RuntimeStatus}; only a Failed or Terminated cycle can be resumed.");
         }
 
-        var restartedOwners = 0;
-        if (cycle.State == CycleState.Open)
-        {
-            var schedule = starter.InputFor(agreementId, year, cycle.DeadlineUtc);
-            foreach (var ownerId in await rosters.ListActiveOwnerIdsAsync(cycle.Id, cancellationToken))
-            {
-                var ownerInstance = CycleIds.OwnerInstance(agreementId, year, ownerId);
-                if (await client.GetInstanceAsync(ownerInstance, getInputsAndOutputs: false, cancellationToken) is { RuntimeStatus: OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated })
-                {
-                    await client.PurgeInstanceAsync(ownerInstance, cancellation: cancellationToken);
-                    await OrchestrationStarter.StartIfNewAsync(client, nameof(OwnerInputOrchestrator), ownerInstance, new OwnerInputInput(
-                        agreementId, year, ownerId, instanceId, cycle.DeadlineUtc, schedule.RemindersBeforeDeadline, schedule.GracePeriod, schedule.ReceiptDebounce), cancellationToken);
-                    restartedOwners++;
-                }
-            }
-        }
-
         await client.PurgeInstanceAsync(instanceId, cancellation: cancellationToken);
         await starter.StartAsync(client, starter.InputFor(agreementId, year, cycle.DeadlineUtc), cancellationToken);
-        return CoordinatorResult.Ok($"Cycle {instanceId} resumed ({(cycle.State == CycleState.Closed ? "closed: report and delivery are redone" : $"open until {cycle.DeadlineUtc:u}")}); {restartedOwners} owner instance(s) restarted.");
+        return CoordinatorResult.Ok($"Cycle {instanceId} resumed ({(cycle.State == CycleState.Closed ? "closed: report and delivery are redone" : $"open until {cycle.DeadlineUtc:u}")}).");
     }
 
     /// <summary>
@@ -484,6 +479,16 @@ public sealed class CoordinatorService(
     }
 
     /// <summary>Null when the instance runs; otherwise why an action that needs it cannot take effect.</summary>
+    /// <summary>A cycle started by an earlier version: its orchestration runs an instance per owner.</summary>
+    static async Task<bool> IsLegacyCycleAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken) =>
+        (await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken))?.Name == nameof(AnnualCycleOrchestrator);
+
+    async Task SendLinkAsync(CycleOwner old, RosterOwner incoming, CancellationToken cancellationToken)
+    {
+        var link = await links.IssueAsync(old.Cycle.AgreementId, old.Cycle.Year, incoming.Owner.Id, cancellationToken);
+        await mail.SendAsync(composer.Invitation(incoming.ScopedAgreement(old.Header), old.Cycle, incoming.Owner, link, reminderNumber: 0, sendId: Guid.NewGuid().ToString("N")), cancellationToken);
+    }
+
     static async Task<CoordinatorResult?> NotRunningAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken)
     {
         var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);

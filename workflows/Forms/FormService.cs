@@ -1,4 +1,3 @@
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Trygghetsuppfoljning.Workflows.Domain;
@@ -10,7 +9,8 @@ namespace Trygghetsuppfoljning.Workflows.Forms;
 
 /// <summary>
 /// The owner's form, host-agnostic: both hosts map GET/POST forms/{token} to these two calls. GET never changes
-/// state. POST stores first and raises the event after, because an event to a missing instance is dropped silently.
+/// state. A submission stores the revision and the receipt it is owed in one transaction
+/// (<see cref="ReceiptOutboxRepository"/>); no durable event, no orchestration woken per post.
 /// </summary>
 public sealed class FormService(
     TokenRepository tokens,
@@ -55,8 +55,7 @@ public sealed class FormService(
         }
     }
 
-    /// <param name="durable">The host's durable client (a binding in Functions, a service locally): used only to wake the owner's orchestration.</param>
-    public async Task<FormPage> SubmitAsync(DurableTaskClient durable, string token, FormSubmission submission, CancellationToken cancellationToken = default)
+    public async Task<FormPage> SubmitAsync(string token, FormSubmission submission, CancellationToken cancellationToken = default)
     {
         var requested = submission.Fields.FirstOrDefault(f => f.Key == FormFields.Language).Value;
         Resolution? resolution;
@@ -119,7 +118,8 @@ public sealed class FormService(
         try
         {
             var kind = result.Submit ? ResponseKind.Submitted : ResponseKind.Draft;
-            saved = await responses.AppendAsync(context.Cycle.Id, context.Owner.Id, kind, time.GetUtcNow(), result.Answers, cancellationToken);
+            var now = time.GetUtcNow();
+            saved = await responses.AppendAsync(context.Cycle.Id, context.Owner.Id, kind, now, result.Answers, now + schedule.Value.ReceiptDebounce, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -127,19 +127,14 @@ public sealed class FormService(
             return pages.Form(context, lang, result.Typed, [], freshAntiforgery, lastYear, null, "form.notice.storage-failed", 503, LateUntil(context));
         }
 
-        // The revision is safe from here on; progress and the wake-up event are best effort (Tables are the truth).
+        // The revision and its receipt are safe from here on; progress is best effort (the revisions are the truth).
         try
         {
             await progress.RecordSaveAsync(context.Cycle.Id, context.Owner.Id, saved.Kind, saved.SavedUtc, cancellationToken);
-            if (saved.Kind == ResponseKind.Submitted)
-            {
-                await durable.RaiseAsync(
-                    CycleIds.OwnerInstance(context.Agreement.Id, context.Cycle.Year, context.Owner.Id), new ResponseSubmittedEvent(saved.Revision), cancellationToken);
-            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogWarning(e, "Revision {Revision} of {Owner} is stored, but progress or the wake-up event failed", saved.Revision, context.Owner.Id);
+            logger.LogWarning(e, "Revision {Revision} of {Owner} is stored, but its progress row was not updated", saved.Revision, context.Owner.Id);
         }
 
         return pages.Confirmation(context, lang, saved, token);

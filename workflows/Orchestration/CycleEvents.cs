@@ -21,3 +21,7 @@ public sealed record CloseRequestedEvent(string RequestedBy);
 /// <summary>Cycle → owners: stop, the cycle is closing. Coordinator → a replaced owner's instance: stop.</summary>
 [DurableEvent("CycleClosing")]
 public sealed record CycleClosingEvent(string Reason);
+
+/// <summary>Coordinator → cycle: an owner joined the cycle's roster (a replacement) and is to be invited.</summary>
+[DurableEvent("OwnerAdded")]
+public sealed record OwnerAddedEvent(string OwnerId);

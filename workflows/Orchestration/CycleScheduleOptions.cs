@@ -42,4 +42,11 @@ public sealed class CycleScheduleOptions
     /// <summary>Submissions this close together get one receipt, for the latest (an owner who presses Submit three times gets one mail).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan ReceiptDebounce { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How often the local host sends the receipts that fell due (the Functions app's timer runs every minute). A
+    /// receipt goes out between the debounce time and the debounce time plus this after the last submission.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
+    public TimeSpan ReceiptSweepInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -20,7 +20,7 @@ public sealed class CycleStarter(AgreementRepository agreements, IOptions<CycleS
     {
         var instanceId = CycleIds.CycleInstance(input.AgreementId, input.Year);
         _ = await agreements.GetAsync(input.AgreementId, cancellationToken);
-        var started = await OrchestrationStarter.StartIfNewAsync(client, nameof(AnnualCycleOrchestrator), instanceId, input, cancellationToken);
+        var started = await OrchestrationStarter.StartIfNewAsync(client, nameof(AnnualFollowUpOrchestrator), instanceId, input, cancellationToken);
         return (instanceId, started);
     }
 

@@ -11,6 +11,9 @@ public static class DurableTasks
 {
     public static readonly IReadOnlyList<Type> Orchestrators =
     [
+        typeof(AnnualFollowUpOrchestrator),
+
+        // Legacy: cycles started by earlier versions replay under these names until they end.
         typeof(AnnualCycleOrchestrator),
         typeof(OwnerInputOrchestrator),
         .. ApprovalTasks.Orchestrators,
@@ -19,19 +22,24 @@ public static class DurableTasks
     public static readonly IReadOnlyList<Type> Activities =
     [
         typeof(PrepareCycleActivity),
-        typeof(StartOwnerInputsActivity),
-        typeof(SendInvitationActivity),
-        typeof(SendReminderActivity),
-        typeof(SendReceiptActivity),
+        typeof(InviteOwnersActivity),
+        typeof(RemindOwnersActivity),
+        typeof(SendDueReceiptsActivity),
         typeof(RecordOwnerOutcomesActivity),
         typeof(NotifyCoordinatorActivity),
-        typeof(SignalOwnersActivity),
         typeof(CloseCycleActivity),
         typeof(RecordFinalAnswersActivity),
         typeof(AggregateCycleActivity),
         typeof(GenerateReportActivity),
         typeof(DeliverReportActivity),
         .. ApprovalTasks.Activities,
+
+        // Legacy: the owner instances of cycles started by earlier versions.
+        typeof(StartOwnerInputsActivity),
+        typeof(SendInvitationActivity),
+        typeof(SendReminderActivity),
+        typeof(SendReceiptActivity),
+        typeof(SignalOwnersActivity),
     ];
 
     // Mail and storage outages: 10 attempts, 5 s doubling to at most 5 min (≈ 20 min in all), so an SMTP server
@@ -42,6 +50,15 @@ public static class DurableTasks
 
     public static Task<PrepareCycleResult> PrepareCycleAsync(this TaskOrchestrationContext context, PrepareCycleInput input) =>
         context.CallActivityAsync<PrepareCycleResult>(nameof(PrepareCycleActivity), input, Outage);
+
+    public static Task<int> InviteOwnersAsync(this TaskOrchestrationContext context, CycleTaskInput input) =>
+        context.CallActivityAsync<int>(nameof(InviteOwnersActivity), input, Outage);
+
+    public static Task<int> RemindOwnersAsync(this TaskOrchestrationContext context, RemindOwnersInput input) =>
+        context.CallActivityAsync<int>(nameof(RemindOwnersActivity), input, Outage);
+
+    public static Task<int> SendDueReceiptsAsync(this TaskOrchestrationContext context, SendDueReceiptsInput input) =>
+        context.CallActivityAsync<int>(nameof(SendDueReceiptsActivity), input, Outage);
 
     public static Task<int> StartOwnerInputsAsync(this TaskOrchestrationContext context, StartOwnerInputsInput input) =>
         context.CallActivityAsync<int>(nameof(StartOwnerInputsActivity), input, Outage);

@@ -62,3 +62,9 @@ public sealed record OwnerOutcomesResult(int OwnersTotal, int OwnersAnswered);
 public sealed record AggregateCycleResult(int OwnersTotal, int OwnersAnswered);
 
 public sealed record DeliverReportInput(string AgreementId, int Year, string ReportBlobName);
+
+/// <summary>Reminds every active owner of the cycle who has not submitted; <paramref name="ReminderNumber"/> is never sent twice to one owner.</summary>
+public sealed record RemindOwnersInput(string AgreementId, int Year, int ReminderNumber);
+
+/// <param name="DueBeforeUtc">Receipts due at or before this time; null: every receipt owed (the cycle is closing).</param>
+public sealed record SendDueReceiptsInput(string AgreementId, int Year, DateTimeOffset? DueBeforeUtc);

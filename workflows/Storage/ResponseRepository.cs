@@ -23,8 +23,11 @@ public sealed class ResponseRepository(TableStore store)
     const string HeadSuffix = "|head";
 
     /// <summary>Stores the answers as the owner's next revision and returns it.</summary>
+    /// <param name="receiptDueUtc">For a submission: when its receipt falls due. The receipt owed is written in the same
+    /// transaction (<see cref="ReceiptOutboxRepository"/>), so no crash between storing and receipting loses it.</param>
     public async Task<OwnerResponse> AppendAsync(
-        string cycleId, string ownerId, ResponseKind kind, DateTimeOffset savedUtc, IReadOnlyList<MeasureAnswer> answers, CancellationToken cancellationToken = default)
+        string cycleId, string ownerId, ResponseKind kind, DateTimeOffset savedUtc, IReadOnlyList<MeasureAnswer> answers, DateTimeOffset? receiptDueUtc = null,
+        CancellationToken cancellationToken = default)
     {
         var table = await store.GetAsync(TableNames.Responses, cancellationToken);
         var json = DomainJson.Serialize(answers);
@@ -44,6 +47,11 @@ public sealed class ResponseRepository(TableStore store)
             actions.Add(head.ETag is { } etag
                 ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, newHead, etag)
                 : new TableTransactionAction(TableTransactionActionType.Add, newHead));
+            if (kind == ResponseKind.Submitted && receiptDueUtc is { } due)
+            {
+                actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, ReceiptOutboxRepository.Row(cycleId, ownerId, revision, due)));
+            }
+
             try
             {
                 await table.SubmitTransactionAsync(actions, cancellationToken);

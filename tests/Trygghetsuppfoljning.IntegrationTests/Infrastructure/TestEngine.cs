@@ -28,6 +28,7 @@ public static class TestEngine
 
         // Tests look for one receipt per submission at once; the product's default groups a burst over 2 minutes.
         ["Schedule:ReceiptDebounce"] = "00:00:00",
+        ["Schedule:ReceiptSweepInterval"] = "00:00:00.200",
     };
 
     public static Task<LocalEngine> StartAsync(AzuriteFixture azurite, SmtpCapture smtp, string prefix, IDictionary<string, string?>? extra = null)

@@ -45,6 +45,7 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite, ITestOutputHelper
             ["Schedule__RemindersBeforeDeadline__0"] = "00:00:00",
             ["Schedule__GracePeriod"] = "00:00:00",
             ["Schedule__ReceiptDebounce"] = "00:00:00",
+            ["Schedule__ReceiptSweepInterval"] = "00:00:00.200",
             ["Schedule__OwnerSettleTime"] = "00:00:30",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Trygghetsuppfoljning"] = "Warning",

@@ -5,6 +5,7 @@ using Trygghetsuppfoljning.Workflows.Orchestration;
 
 namespace Trygghetsuppfoljning.Tests.Orchestration;
 
+/// <summary>The legacy cycle orchestrator (an instance per owner) still runs the cycles earlier versions started.</summary>
 public sealed class AnnualCycleOrchestratorTests
 {
     static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);

@@ -44,6 +44,21 @@ internal static class OrchestrationHost
                     calls.Add("prepare", c.InstanceId);
                     return new PrepareCycleResult(roster.Count, i.DeadlineUtc, false);
                 });
+                Fake<CycleTaskInput, int>(nameof(InviteOwnersActivity), (c, _) =>
+                {
+                    calls.Add("invite-owners", c.InstanceId);
+                    return roster.Count;
+                });
+                Fake<RemindOwnersInput, int>(nameof(RemindOwnersActivity), (c, i) =>
+                {
+                    calls.Add($"remind-owners:{i.ReminderNumber}", c.InstanceId);
+                    return roster.Count(o => !submitted.Contains(o));
+                });
+                Fake<SendDueReceiptsInput, int>(nameof(SendDueReceiptsActivity), (c, i) =>
+                {
+                    calls.Add(i.DueBeforeUtc is null ? "receipts:all" : "receipts:due", c.InstanceId);
+                    return 0;
+                });
                 FakeWithClient(nameof(StartOwnerInputsActivity), client => new StartOwners(client, roster, calls));
                 FakeWithClient(nameof(SignalOwnersActivity), client => new SignalOwners(client, roster, calls));
                 Fake<OwnerTaskInput, bool>(nameof(SendInvitationActivity), (c, i) =>

@@ -3,6 +3,7 @@ using Trygghetsuppfoljning.Workflows.Orchestration;
 
 namespace Trygghetsuppfoljning.Tests.Orchestration;
 
+/// <summary>The legacy owner instance, which cycles started by earlier versions still run.</summary>
 public sealed class OwnerInputOrchestratorTests
 {
     static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
