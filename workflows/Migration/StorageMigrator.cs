@@ -13,8 +13,9 @@ namespace Trygghetsuppfoljning.Workflows.Migration;
 /// <list type="bullet">
 /// <item>every cycle gets its roster, taken from the agreement as stored — what those cycles ran on;</item>
 /// <item>closed cycles get their final answers stored (next year's form reads them by key);</item>
-/// <item>open cycles started by an older version (no original deadline recorded) have their cycle and owner
-/// orchestrations terminated and started again on this version with the stored deadline. Tables hold everything
+/// <item>open cycles started by an older version (no original deadline recorded, or still run by the legacy
+/// <see cref="AnnualCycleOrchestrator"/> with an instance per owner) have their cycle and owner orchestrations
+/// terminated and started again on this version (<see cref="AnnualFollowUpOrchestrator"/>) with the stored deadline. Tables hold everything
 /// they did: answers stay, invitations and reminders already sent are not sent again;</item>
 /// <item>stored aggregates lose the owner ids they carried (the counts stay);</item>
 /// <item>answers stored without a revision head keep working as they are (the head is written by the next save).</item>
@@ -48,7 +49,8 @@ public sealed class StorageMigrator(
                 answers++;
             }
 
-            if (cycle.State == CycleState.Open && cycle.OriginalDeadlineUtc is null && await RestartAsync(client, cycle, cancellationToken))
+            if (cycle.State == CycleState.Open && (cycle.OriginalDeadlineUtc is null || await RunsLegacyOrchestratorAsync(client, cycle, cancellationToken))
+                && await RestartAsync(client, cycle, cancellationToken))
             {
                 restarted++;
             }
@@ -76,6 +78,11 @@ public sealed class StorageMigrator(
 
         return result;
     }
+
+    /// <summary>An open cycle still run by the orchestrator of an instance per owner (it keeps working; restarted, it costs the engine far less).</summary>
+    static async Task<bool> RunsLegacyOrchestratorAsync(DurableTaskClient client, Cycle cycle, CancellationToken cancellationToken) =>
+        await client.GetInstanceAsync(CycleIds.CycleInstance(cycle.AgreementId, cycle.Year), getInputsAndOutputs: false, cancellationToken)
+            is { Name: nameof(AnnualCycleOrchestrator), IsCompleted: false };
 
     async Task<bool> RestartAsync(DurableTaskClient client, Cycle cycle, CancellationToken cancellationToken)
     {

@@ -11,6 +11,10 @@ public sealed class FinalAnswerStore(CycleRepository cycles, CycleSnapshots snap
     // A closed cycle whose final answers are stored never changes again: the form need not read its row each time.
     readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> closedAndStored = new(StringComparer.Ordinal);
 
+    // A previous year that is missing or still open is asked again after a while (it may close), not on every request.
+    const long RecheckMilliseconds = 5_000;
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> notClosedUntil = new(StringComparer.Ordinal);
+
     /// <summary>Stores the closed cycle's final answers and marks the cycle; returns how many measures had one.</summary>
     public async Task<int> StoreAsync(Cycle cycle, CancellationToken cancellationToken = default)
     {
@@ -27,9 +31,15 @@ public sealed class FinalAnswerStore(CycleRepository cycles, CycleSnapshots snap
         var previousId = CycleIds.For(agreementId, year - 1);
         if (!closedAndStored.ContainsKey(previousId))
         {
+            if (notClosedUntil.TryGetValue(previousId, out var until) && Environment.TickCount64 < until)
+            {
+                return [];
+            }
+
             var previous = await cycles.FindAsync(agreementId, year - 1, cancellationToken);
             if (previous is not { State: CycleState.Closed })
             {
+                notClosedUntil[previousId] = Environment.TickCount64 + RecheckMilliseconds;
                 return [];
             }
 

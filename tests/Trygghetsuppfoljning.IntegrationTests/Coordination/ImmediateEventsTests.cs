@@ -7,8 +7,8 @@ using Trygghetsuppfoljning.Workflows.Storage;
 namespace Trygghetsuppfoljning.IntegrationTests.Coordination;
 
 /// <summary>
-/// Coordinator events sent the moment a cycle exists reach every instance, including owner instances the cycle has
-/// only just scheduled (still Pending, where the Azure Storage backend may drop an event).
+/// Coordinator events sent the moment a cycle exists reach it, even while its instance has only just been scheduled
+/// (still Pending, where the Azure Storage backend may drop an event).
 /// </summary>
 [Collection(AzuriteTests.Name)]
 public sealed class ImmediateEventsTests(AzuriteFixture azurite)
@@ -39,7 +39,8 @@ public sealed class ImmediateEventsTests(AzuriteFixture azurite)
         var cycle = await cycles.GetAsync(agreement.Id, 2025);
         Assert.Equal(CycleState.Closed, cycle.State);
         Assert.Equal(deadline.AddHours(1), cycle.DeadlineUtc);
-        Assert.All(agreement.AnsweringOwners(), o => Assert.Equal(
-            OrchestrationRuntimeStatus.Completed, engine.Client.GetInstanceAsync(CycleIds.OwnerInstance(agreement.Id, 2025, o.Id)).GetAwaiter().GetResult()?.RuntimeStatus));
+
+        // Owners are rounds of the cycle now, not instances of their own.
+        Assert.All(agreement.AnsweringOwners(), o => Assert.Null(engine.Client.GetInstanceAsync(CycleIds.OwnerInstance(agreement.Id, 2025, o.Id)).GetAwaiter().GetResult()));
     }
 }

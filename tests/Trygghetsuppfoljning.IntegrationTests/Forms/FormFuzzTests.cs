@@ -45,6 +45,7 @@ public sealed class FormFuzzTests(AzuriteFixture azurite, ITestOutputHelper outp
         var statuses = new ConcurrentDictionary<int, int>();
         var accepted = new ConcurrentDictionary<string, ConcurrentBag<string>>();
         var failures = new ConcurrentQueue<string>();
+        var transport = new ConcurrentQueue<string>();
         int next = -1;
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency, UseCookies = false }) { Timeout = TimeSpan.FromSeconds(60) };
         var clock = Stopwatch.StartNew();
@@ -77,6 +78,14 @@ public sealed class FormFuzzTests(AzuriteFixture azurite, ITestOutputHelper outp
                         failures.Enqueue($"#{i} {generated.Description}: {status} {body[..Math.Min(300, body.Length)]}");
                     }
                 }
+                catch (HttpRequestException e) when (e.InnerException is IOException && e.Message.Contains("sending the request", StringComparison.Ordinal))
+                {
+                    // The connection broke while the client was still writing the body (seen ~2 in 10,000 on a loaded
+                    // 2-core machine, large multipart bodies): the server never had the whole request, so nothing can
+                    // have been stored. Counted and bounded below instead of failing the run on a transport race.
+                    status = -1;
+                    transport.Enqueue($"#{i} {generated.Description}: {e.InnerException.Message}");
+                }
                 catch (HttpRequestException e)
                 {
                     status = -1;
@@ -106,12 +115,13 @@ public sealed class FormFuzzTests(AzuriteFixture azurite, ITestOutputHelper outp
         output.WriteLine($"Fuzz: {Requests} requests in {elapsed.TotalSeconds:F1} s ({Requests / elapsed.TotalSeconds:F0}/s), {Concurrency} in flight, seed {seed}");
         output.WriteLine($"Statuses: {string.Join(", ", statuses.OrderBy(p => p.Key).Select(p => $"{p.Key}×{p.Value}"))}");
         output.WriteLine($"Accepted POSTs: {accepted.Values.Sum(b => b.Count)}; stored revisions read back and compared: {revisions}");
-        foreach (var failure in failures.Take(20))
+        foreach (var failure in failures.Concat(transport).Take(20))
         {
             output.WriteLine(failure);
         }
 
         Assert.Empty(failures);
+        Assert.True(transport.Count <= Requests / 1000, $"{transport.Count} requests broke in transport: more than a race");
         Assert.DoesNotContain(statuses.Keys, status => status >= 500);
         Assert.True(revisions > 500, $"only {revisions} revisions stored: the generator hardly reaches the happy path");
     }

@@ -11,7 +11,14 @@ public sealed class CountingTablePolicy : HttpPipelineSynchronousPolicy
 
     public int Count => Volatile.Read(ref count);
 
-    public void Reset() => Interlocked.Exchange(ref count, 0);
+    /// <summary>Method and path of each request since the last reset (what a failing count assertion prints).</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Requests { get; private set; } = new();
+
+    public void Reset()
+    {
+        Interlocked.Exchange(ref count, 0);
+        Requests = new();
+    }
 
     /// <summary>The next <paramref name="requests"/> requests fail as if the network dropped them.</summary>
     public void FailNext(int requests) => Interlocked.Exchange(ref failuresLeft, requests);
@@ -19,6 +26,7 @@ public sealed class CountingTablePolicy : HttpPipelineSynchronousPolicy
     public override void OnSendingRequest(HttpMessage message)
     {
         Interlocked.Increment(ref count);
+        Requests.Enqueue($"{message.Request.Method} {Uri.UnescapeDataString(message.Request.Uri.Path)}");
         if (Interlocked.Decrement(ref failuresLeft) >= 0)
         {
             throw new HttpRequestException("Simulated network failure (test).");
