@@ -22,10 +22,19 @@ public sealed class OwnerMailer(
             return false;
         }
 
-        var link = await links.IssueAsync(agreementId, year, ownerId, cancellationToken);
-        await mail.SendAsync(composer.Invitation(owner.Agreement, owner.Cycle, owner.Owner, link, reminderNumber: 0), cancellationToken);
-        await progress.UpdateAsync(owner.Cycle.Id, ownerId, p => p with { InvitedUtc = p.InvitedUtc ?? time.GetUtcNow() }, cancellationToken);
+        await InviteAsync(owner, cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// Mails an owner the caller has already found active and not yet invited (a round reads the roster and the
+    /// progress of the whole cycle once): a new link, the mail, and one merge recording it.
+    /// </summary>
+    public async Task InviteAsync(CycleOwner owner, CancellationToken cancellationToken = default)
+    {
+        var link = await links.IssueAsync(owner.Cycle.AgreementId, owner.Cycle.Year, owner.Owner.Id, cancellationToken);
+        await mail.SendAsync(composer.Invitation(owner.Agreement, owner.Cycle, owner.Owner, link, reminderNumber: 0), cancellationToken);
+        await progress.RecordInvitedAsync(owner.Cycle.Id, owner.Owner.Id, time.GetUtcNow(), cancellationToken);
     }
 
     /// <summary>
@@ -71,10 +80,24 @@ public sealed class OwnerMailer(
             return 0;
         }
 
+        return await SendReceiptAsync(owner, revision, cancellationToken);
+    }
+
+    /// <summary>The receipt of an owner the caller has already found (a sweep reads the cycle's roster once).</summary>
+    /// <param name="revision">The submitted revision to receipt; 0: the latest.</param>
+    public async Task<int> SendReceiptAsync(CycleOwner owner, int revision, CancellationToken cancellationToken = default)
+    {
+        var ownerId = owner.Owner.Id;
+        var receipted = (await progress.GetAsync(owner.Cycle.Id, ownerId, cancellationToken)).ReceiptRevision;
+        if (revision != 0 && receipted >= revision)
+        {
+            return 0;
+        }
+
         var submitted = revision == 0
             ? await responses.LatestSubmittedAsync(owner.Cycle.Id, ownerId, cancellationToken)
             : await responses.GetRevisionAsync(owner.Cycle.Id, ownerId, revision, cancellationToken);
-        if (submitted is null || (await progress.GetAsync(owner.Cycle.Id, ownerId, cancellationToken)).ReceiptRevision >= submitted.Revision)
+        if (submitted is null || receipted >= submitted.Revision)
         {
             return 0;
         }

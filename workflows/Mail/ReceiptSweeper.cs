@@ -10,7 +10,8 @@ namespace Trygghetsuppfoljning.Workflows.Mail;
 /// or not). A submission costs the form one row in its own transaction instead of a durable event and an orchestration
 /// episode per owner. Receipts are at least once: a receipt whose mail went out but whose record failed is sent again.
 /// </summary>
-public sealed class ReceiptSweeper(CycleRepository cycles, ReceiptOutboxRepository outbox, OwnerMailer mailer, TimeProvider time, ILogger<ReceiptSweeper> logger)
+public sealed class ReceiptSweeper(
+    CycleRepository cycles, CycleSnapshots snapshots, ReceiptOutboxRepository outbox, OwnerMailer mailer, TimeProvider time, ILogger<ReceiptSweeper> logger)
 {
     const int Parallelism = 16;
 
@@ -39,13 +40,22 @@ public sealed class ReceiptSweeper(CycleRepository cycles, ReceiptOutboxReposito
     public async Task<int> SendDueAsync(string agreementId, int year, DateTimeOffset dueBeforeUtc, CancellationToken cancellationToken = default)
     {
         var due = await outbox.ListDueAsync(CycleIds.For(agreementId, year), dueBeforeUtc, cancellationToken);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        // The cycle and its roster once for the sweep; the receipt names what the owner answered for in this cycle.
+        var cycle = await cycles.GetAsync(agreementId, year, cancellationToken);
+        var roster = await snapshots.GetRosterAsync(cycle, cancellationToken);
         var sent = 0;
         var failures = new List<Exception>();
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (receipt, ct) =>
         {
             try
             {
-                if (await mailer.SendReceiptAsync(agreementId, year, receipt.OwnerId, revision: 0, ct) > 0)
+                // The newest submission re-arms the row with its revision, so the row's revision is the one to receipt.
+                if (roster.Find(receipt.OwnerId) is { } owner && await mailer.SendReceiptAsync(new CycleOwner(cycle, roster.Header, owner), receipt.Revision, ct) > 0)
                 {
                     Interlocked.Increment(ref sent);
                 }

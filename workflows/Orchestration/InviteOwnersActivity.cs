@@ -10,24 +10,25 @@ namespace Trygghetsuppfoljning.Workflows.Orchestration;
 /// holds one task whatever the number of owners, and a retry or a second call (a replacement joined) invites only
 /// those still without an invitation.
 /// </summary>
-public sealed class InviteOwnersActivity(CycleRosterRepository rosters, OwnerProgressRepository progress, OwnerMailer mailer) : TaskActivity<CycleTaskInput, int>
+public sealed class InviteOwnersActivity(CycleRepository cycles, CycleSnapshots snapshots, OwnerProgressRepository progress, OwnerMailer mailer)
+    : TaskActivity<CycleTaskInput, int>
 {
-    const int Parallelism = 16;
+    const int Parallelism = 32;
 
     /// <returns>How many owners were invited now.</returns>
     public override async Task<int> RunAsync(TaskActivityContext context, CycleTaskInput input)
     {
-        var cycleId = CycleIds.For(input.AgreementId, input.Year);
-        var invited = (await progress.ListAsync(cycleId)).Where(p => p.InvitedUtc is not null).Select(p => p.OwnerId).ToHashSet(StringComparer.Ordinal);
-        var owners = (await rosters.ListActiveOwnerIdsAsync(cycleId)).Where(o => !invited.Contains(o)).ToList();
-        var sent = 0;
-        await Parallel.ForEachAsync(owners, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (ownerId, ct) =>
+        // The cycle row, its roster and its progress are read once for the round; per owner: a link, a mail, one merge.
+        var cycle = await cycles.FindAsync(input.AgreementId, input.Year);
+        if (cycle is not { State: CycleState.Open } || await snapshots.FindRosterAsync(cycle) is not { } roster)
         {
-            if (await mailer.InviteAsync(input.AgreementId, input.Year, ownerId, ct))
-            {
-                Interlocked.Increment(ref sent);
-            }
-        });
-        return sent;
+            return 0;
+        }
+
+        var invited = (await progress.ListAsync(cycle.Id)).Where(p => p.InvitedUtc is not null).Select(p => p.OwnerId).ToHashSet(StringComparer.Ordinal);
+        var owners = roster.ActiveOwners.Where(o => o.Measures.Count > 0 && !invited.Contains(o.Owner.Id)).ToList();
+        await Parallel.ForEachAsync(owners, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, (owner, ct) =>
+            new ValueTask(mailer.InviteAsync(new CycleOwner(cycle, roster.Header, owner), ct)));
+        return owners.Count;
     }
 }

@@ -67,6 +67,16 @@ public sealed class OwnerProgressRepository(TableStore store)
         await table.UpsertEntityAsync(new TableEntity(cycleId, ownerId) { [column] = savedUtc }, TableUpdateMode.Merge, cancellationToken);
     }
 
+    /// <summary>
+    /// Records an invitation: one merge of one column, no read. A read-modify-write elsewhere that read before this
+    /// merge fails on its ETag and reads again, so nothing is lost.
+    /// </summary>
+    public async Task RecordInvitedAsync(string cycleId, string ownerId, DateTimeOffset invitedUtc, CancellationToken cancellationToken = default)
+    {
+        var table = await store.GetAsync(TableNames.OwnerProgress, cancellationToken);
+        await table.UpsertEntityAsync(new TableEntity(cycleId, ownerId) { ["InvitedUtc"] = invitedUtc }, TableUpdateMode.Merge, cancellationToken);
+    }
+
     /// <summary>Marks owners missing (or no longer missing) in batches: one call for the whole cycle at its deadline.</summary>
     public async Task SetMissingAsync(string cycleId, IReadOnlyCollection<string> missingOwnerIds, IReadOnlyCollection<string> answeredOwnerIds, CancellationToken cancellationToken = default)
     {
