@@ -1,0 +1,121 @@
+using System.Reflection;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Worker.Grpc;
+using Trygghetsuppfoljning.Workflows.Orchestration;
+using P = Microsoft.DurableTask.Protobuf;
+
+namespace Trygghetsuppfoljning.Tests.Functions;
+
+/// <summary>
+/// The orchestrator wrappers run as the Functions worker runs them: the orchestration trigger delivers a base64
+/// protobuf OrchestratorRequest (history: orchestrator started, execution started with the input the client serialized),
+/// the durable extension hands it to <see cref="GrpcOrchestrationRunner.LoadAndRun(string, ITaskOrchestrator, IServiceProvider)"/>
+/// with an orchestrator that calls the [Function] method with the context, and sends the encoded actions back.
+/// </summary>
+public sealed class OrchestrationTriggerTests
+{
+    // One input per orchestrator of workflows/: a new orchestrator fails the coverage test until it has one here.
+    static readonly Dictionary<System.Type, object> Inputs = new()
+    {
+        [typeof(AnnualCycleOrchestrator)] = new AnnualCycleInput(
+            "hoganas", 2026, new DateTimeOffset(2026, 12, 15, 16, 0, 0, TimeSpan.Zero), [TimeSpan.FromDays(7), TimeSpan.FromDays(1)],
+            TimeSpan.FromDays(3), TimeSpan.Zero, TimeSpan.FromMinutes(2)),
+        [typeof(OwnerInputOrchestrator)] = new OwnerInputInput(
+            "hoganas", 2026, "owner-1", "cycle-hoganas-2026", new DateTimeOffset(2026, 12, 15, 16, 0, 0, TimeSpan.Zero), [TimeSpan.FromDays(7)],
+            TimeSpan.FromDays(3), TimeSpan.FromMinutes(2)),
+        [typeof(SteeringApprovalOrchestrator)] = new SteeringApprovalInput("hoganas", 2026, TimeSpan.FromDays(14), TimeSpan.FromDays(120)),
+    };
+
+    [Fact]
+    public void Every_orchestrator_of_workflows_has_exactly_one_wrapper_under_its_task_name_and_an_input_here()
+    {
+        var wrappers = FunctionsWorker.FunctionsWithTrigger<OrchestrationTriggerAttribute>().ToList();
+        Assert.Equal(
+            DurableTasks.Orchestrators.Select(o => o.Name).Order(StringComparer.Ordinal),
+            wrappers.Select(w => w.Name).Order(StringComparer.Ordinal));
+        Assert.All(wrappers, w => Assert.Equal(typeof(TaskOrchestrationContext), w.Trigger.ParameterType));
+        Assert.Equal(DurableTasks.Orchestrators.OrderBy(t => t.Name), Inputs.Keys.OrderBy(t => t.Name));
+    }
+
+    [Fact]
+    public void The_cycle_wrapper_run_from_an_encoded_request_first_schedules_prepare_cycle_with_the_cycle_and_the_orchestration_time()
+    {
+        using var worker = FunctionsWorker.Build();
+        var input = (AnnualCycleInput)Inputs[typeof(AnnualCycleOrchestrator)];
+
+        var response = RunWrapper(worker, nameof(AnnualCycleOrchestrator), worker.DataConverter.Serialize(input)!);
+
+        var first = Assert.Single(response.Actions).ScheduleTask;
+        Assert.NotNull(first);
+        Assert.Equal(nameof(PrepareCycleActivity), first.Name);
+
+        // The input as the activity trigger will read it, with the same converter, into the wrapper's parameter.
+        var bound = worker.DataConverter.Deserialize(HostDelivery.ActivityInput(first.Input), ActivityParameter(nameof(PrepareCycleActivity)));
+        Assert.Equal(new PrepareCycleInput(input.AgreementId, input.Year, new DateTimeOffset(HostDelivery.Now), input.DeadlineUtc), bound);
+    }
+
+    [Fact]
+    public void Every_orchestrator_wrapper_acts_exactly_as_its_workflows_class_on_the_same_encoded_request()
+    {
+        using var worker = FunctionsWorker.Build();
+        var activities = FunctionsWorker.FunctionsWithTrigger<ActivityTriggerAttribute>().ToDictionary(f => f.Name);
+        foreach (var orchestrator in DurableTasks.Orchestrators)
+        {
+            var input = worker.DataConverter.Serialize(Inputs[orchestrator])!;
+            var request = HostDelivery.OrchestratorRequest(orchestrator.Name, input);
+
+            var throughWrapper = HostDelivery.Decode(GrpcOrchestrationRunner.LoadAndRun(request, new WrapperOrchestrator(Wrapper(orchestrator.Name), worker.Services), worker.Services));
+            var throughClass = HostDelivery.Decode(GrpcOrchestrationRunner.LoadAndRun(request, (ITaskOrchestrator)Activator.CreateInstance(orchestrator)!, worker.Services));
+
+            // Both ran (a wrapper that binds another input or throws completes the instance as failed instead) ...
+            Assert.DoesNotContain(throughWrapper.Actions, a => a.CompleteOrchestration is { OrchestrationStatus: P.OrchestrationStatus.Failed });
+            Assert.NotEmpty(throughWrapper.Actions);
+            Assert.Equal(throughClass.Actions, throughWrapper.Actions);
+
+            // ... and what they schedule is an activity the app has a wrapper for, with an input that wrapper binds.
+            foreach (var scheduled in throughWrapper.Actions.Where(a => a.ScheduleTask is not null).Select(a => a.ScheduleTask))
+            {
+                Assert.True(activities.TryGetValue(scheduled.Name, out var activity), $"{orchestrator.Name} schedules {scheduled.Name}, which has no activity trigger.");
+                var delivered = HostDelivery.ActivityInput(scheduled.Input);
+                var bound = worker.DataConverter.Deserialize(delivered, activity.Trigger.ParameterType);
+                Assert.NotNull(bound);
+                Assert.Equal(delivered, worker.DataConverter.Serialize(bound));
+            }
+        }
+    }
+
+    static P.OrchestratorResponse RunWrapper(FunctionsWorker worker, string name, string input) =>
+        HostDelivery.Decode(GrpcOrchestrationRunner.LoadAndRun(HostDelivery.OrchestratorRequest(name, input), new WrapperOrchestrator(Wrapper(name), worker.Services), worker.Services));
+
+    static MethodInfo Wrapper(string name) =>
+        FunctionsWorker.FunctionsWithTrigger<OrchestrationTriggerAttribute>().Single(f => f.Name == name).Method;
+
+    static System.Type ActivityParameter(string name) =>
+        FunctionsWorker.FunctionsWithTrigger<ActivityTriggerAttribute>().Single(f => f.Name == name).Trigger.ParameterType;
+
+    /// <summary>
+    /// As the extension's FunctionsOrchestrator: the input stays untyped (a wrapper declares no input parameter, so the
+    /// extension runs it as an orchestrator of object) and the [Function] method gets the extension's own context
+    /// (FunctionsOrchestrationContext, internal: created by reflection), whose GetInput&lt;T&gt; re-reads the input with the
+    /// worker's data converter.
+    /// </summary>
+    sealed class WrapperOrchestrator(MethodInfo wrapper, IServiceProvider services) : ITaskOrchestrator
+    {
+        static readonly System.Type ContextType = typeof(OrchestrationTriggerAttribute).Assembly
+            .GetType("Microsoft.Azure.Functions.Worker.Extensions.DurableTask.FunctionsOrchestrationContext", throwOnError: true)!;
+
+        public System.Type InputType => typeof(object);
+
+        public System.Type OutputType => typeof(object);
+
+        public async Task<object?> RunAsync(TaskOrchestrationContext context, object? input)
+        {
+            var functionContext = new TestFunctionContext(services, wrapper.Name);
+            var functionsContext = Activator.CreateInstance(ContextType, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic, null, [context, functionContext], null);
+            var task = (Task)wrapper.Invoke(null, [functionsContext])!;
+            await task;
+            return task.GetType().GetProperty(nameof(Task<object>.Result))!.GetValue(task);
+        }
+    }
+}
