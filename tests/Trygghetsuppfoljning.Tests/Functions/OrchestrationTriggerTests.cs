@@ -65,7 +65,7 @@ public sealed class OrchestrationTriggerTests
             var input = worker.DataConverter.Serialize(Inputs[orchestrator])!;
             var request = HostDelivery.OrchestratorRequest(orchestrator.Name, input);
 
-            var throughWrapper = HostDelivery.Decode(GrpcOrchestrationRunner.LoadAndRun(request, new WrapperOrchestrator(Wrapper(orchestrator.Name), worker.Services), worker.Services));
+            var throughWrapper = HostDelivery.Decode(GrpcOrchestrationRunner.LoadAndRun(request, new FunctionsTriggerOrchestrator(Wrapper(orchestrator.Name), worker.Services), worker.Services));
             var throughClass = HostDelivery.Decode(GrpcOrchestrationRunner.LoadAndRun(request, (ITaskOrchestrator)Activator.CreateInstance(orchestrator)!, worker.Services));
 
             // Both ran (a wrapper that binds another input or throws completes the instance as failed instead) ...
@@ -86,36 +86,11 @@ public sealed class OrchestrationTriggerTests
     }
 
     static P.OrchestratorResponse RunWrapper(FunctionsWorker worker, string name, string input) =>
-        HostDelivery.Decode(GrpcOrchestrationRunner.LoadAndRun(HostDelivery.OrchestratorRequest(name, input), new WrapperOrchestrator(Wrapper(name), worker.Services), worker.Services));
+        HostDelivery.Decode(GrpcOrchestrationRunner.LoadAndRun(HostDelivery.OrchestratorRequest(name, input), new FunctionsTriggerOrchestrator(Wrapper(name), worker.Services), worker.Services));
 
     static MethodInfo Wrapper(string name) =>
         FunctionsWorker.FunctionsWithTrigger<OrchestrationTriggerAttribute>().Single(f => f.Name == name).Method;
 
     static System.Type ActivityParameter(string name) =>
         FunctionsWorker.FunctionsWithTrigger<ActivityTriggerAttribute>().Single(f => f.Name == name).Trigger.ParameterType;
-
-    /// <summary>
-    /// As the extension's FunctionsOrchestrator: the input stays untyped (a wrapper declares no input parameter, so the
-    /// extension runs it as an orchestrator of object) and the [Function] method gets the extension's own context
-    /// (FunctionsOrchestrationContext, internal: created by reflection), whose GetInput&lt;T&gt; re-reads the input with the
-    /// worker's data converter.
-    /// </summary>
-    sealed class WrapperOrchestrator(MethodInfo wrapper, IServiceProvider services) : ITaskOrchestrator
-    {
-        static readonly System.Type ContextType = typeof(OrchestrationTriggerAttribute).Assembly
-            .GetType("Microsoft.Azure.Functions.Worker.Extensions.DurableTask.FunctionsOrchestrationContext", throwOnError: true)!;
-
-        public System.Type InputType => typeof(object);
-
-        public System.Type OutputType => typeof(object);
-
-        public async Task<object?> RunAsync(TaskOrchestrationContext context, object? input)
-        {
-            var functionContext = new TestFunctionContext(services, wrapper.Name);
-            var functionsContext = Activator.CreateInstance(ContextType, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic, null, [context, functionContext], null);
-            var task = (Task)wrapper.Invoke(null, [functionsContext])!;
-            await task;
-            return task.GetType().GetProperty(nameof(Task<object>.Result))!.GetValue(task);
-        }
-    }
 }
