@@ -27,7 +27,8 @@ public sealed class FunctionsWorker : IDisposable
     /// <summary>The converter the durable extension gives the worker: it serializes activity inputs in the orchestrator and reads them into the activity trigger.</summary>
     public DataConverter DataConverter => host.Services.GetRequiredService<IOptions<DurableTaskWorkerOptions>>().Value.DataConverter;
 
-    public static FunctionsWorker Build(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="beforeApp">Services a test adds ahead of the app's own (e.g. a log capture), as the platform's would be.</param>
+    public static FunctionsWorker Build(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? beforeApp = null)
     {
         var builder = FunctionsApplication.CreateBuilder([]);
         builder.Environment.EnvironmentName = "Development";
@@ -42,6 +43,7 @@ public sealed class FunctionsWorker : IDisposable
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
+        beforeApp?.Invoke(builder.Services);
         builder.AddTrygghetsuppfoljningFunctions();
         return new FunctionsWorker(builder.Build());
     }
