@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Trace;
 
@@ -22,10 +23,14 @@ public sealed class FunctionsTelemetryTests
         ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=http://127.0.0.1:9/",
     };
 
+    // The unreachable ingestion would otherwise leave retry files in the temp folder.
+    static void NoOfflineStorage(IServiceCollection services) =>
+        services.Configure<AzureMonitorExporterOptions>(o => o.DisableOfflineStorage = true);
+
     [Fact]
     public void A_request_span_of_the_functions_worker_leaves_its_processors_without_the_token_in_name_or_url_tags()
     {
-        using var worker = FunctionsWorker.Build(Azure);
+        using var worker = FunctionsWorker.Build(Azure, NoOfflineStorage);
         var tracing = worker.Services.GetService<TracerProvider>();
         Assert.True(tracing is not null, "The Functions app built no tracer provider with an Application Insights connection string.");
 
@@ -57,7 +62,11 @@ public sealed class FunctionsTelemetryTests
         var seen = new List<string>();
         using var worker = FunctionsWorker.Build(
             new Dictionary<string, string?>(Azure) { ["Logging:LogLevel:Default"] = "Debug" },
-            services => services.AddLogging(b => b.AddProvider(new CapturingLoggerProvider(seen))));
+            services =>
+            {
+                NoOfflineStorage(services);
+                services.AddLogging(b => b.AddProvider(new CapturingLoggerProvider(seen)));
+            });
         var logger = worker.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Microsoft.AspNetCore.Hosting.Diagnostics");
 
         using (logger.BeginScope(new Dictionary<string, object?> { ["RequestPath"] = "/forms/" + Token }))
