@@ -1,7 +1,9 @@
+using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Azure.Functions.Worker.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Trygghetsuppfoljning.Functions;
@@ -32,6 +34,7 @@ public sealed class FunctionsApp : IDisposable
     {
         var builder = FunctionsApplication.CreateBuilder([]);
         builder.Environment.EnvironmentName = environment;
+        RunGeneratedExtensionStartup(builder);
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddTrygghetsuppfoljningFunctions();
         return new FunctionsApp(builder.Build());
@@ -82,6 +85,17 @@ public sealed class FunctionsApp : IDisposable
     }
 
     public void Dispose() => host.Dispose();
+
+    /// <summary>
+    /// The extensions' start-up (durable: data converter, input converters, shim factory) that the Worker SDK generated
+    /// into the app; the worker runs it when the app is the entry assembly, which under the test runner it is not.
+    /// </summary>
+    static void RunGeneratedExtensionStartup(FunctionsApplicationBuilder builder)
+    {
+        var info = typeof(FunctionsAppSetup).Assembly.GetCustomAttribute<WorkerExtensionStartupCodeExecutorInfoAttribute>()
+            ?? throw new InvalidOperationException("The Worker SDK generated no extension start-up into the Functions app.");
+        ((WorkerExtensionStartup)Activator.CreateInstance(info.StartupCodeExecutorType)!).Configure(builder);
+    }
 
     public sealed record Answer(int Status, string? ContentType, string Body)
     {
