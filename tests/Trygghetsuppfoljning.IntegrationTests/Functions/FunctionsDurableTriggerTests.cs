@@ -36,7 +36,7 @@ public sealed class FunctionsDurableTriggerTests(AzuriteFixture azurite)
         var instance = CycleIds.CycleInstance(agreement.Id, Year);
 
         // Episode 1: the orchestrator wrapper schedules PrepareCycleActivity.
-        var first = P.OrchestratorRequest.Parser.ParseFrom(Convert.FromBase64String(HostDelivery.OrchestratorRequest(nameof(AnnualCycleOrchestrator), converter.Serialize(input))));
+        var first = P.OrchestratorRequest.Parser.ParseFrom(Convert.FromBase64String(HostDelivery.OrchestratorRequest(nameof(AnnualFollowUpOrchestrator), converter.Serialize(input))));
         var scheduled = Assert.Single(RunCycleWrapper(first, app.Services).Actions).ScheduleTask;
         Assert.Equal(nameof(PrepareCycleActivity), scheduled.Name);
 
@@ -48,21 +48,20 @@ public sealed class FunctionsDurableTriggerTests(AzuriteFixture azurite)
         var cycle = await app.Services.GetRequiredService<CycleRepository>().GetAsync(agreement.Id, Year);
         Assert.Equal(CycleState.Open, cycle.State);
 
-        // Episode 2: the result, serialized by the worker, completes the task; the orchestrator goes on to start the owners.
+        // Episode 2: the result, serialized by the worker, completes the task; the orchestrator goes on to invite the owners.
         var second = new P.OrchestratorRequest { InstanceId = first.InstanceId };
         second.PastEvents.AddRange(first.NewEvents);
         second.PastEvents.Add(new P.HistoryEvent { EventId = 0, Timestamp = Timestamp.FromDateTime(HostDelivery.Now), TaskScheduled = new P.TaskScheduledEvent { Name = scheduled.Name, Input = scheduled.Input } });
         second.NewEvents.Add(new P.HistoryEvent { EventId = -1, Timestamp = Timestamp.FromDateTime(HostDelivery.Now.AddSeconds(1)), OrchestratorStarted = new P.OrchestratorStartedEvent() });
         second.NewEvents.Add(new P.HistoryEvent { EventId = -1, Timestamp = Timestamp.FromDateTime(HostDelivery.Now.AddSeconds(1)), TaskCompleted = new P.TaskCompletedEvent { TaskScheduledId = 0, Result = converter.Serialize(prepared) } });
         var next = Assert.Single(RunCycleWrapper(second, app.Services).Actions).ScheduleTask;
-        Assert.Equal(nameof(StartOwnerInputsActivity), next.Name);
-        var start = converter.Deserialize<StartOwnerInputsInput>(HostDelivery.ActivityInput(next.Input))!;
-        Assert.Equal((agreement.Id, Year, prepared.DeadlineUtc), (start.AgreementId, start.Year, start.DeadlineUtc));
+        Assert.Equal(nameof(InviteOwnersActivity), next.Name);
+        Assert.Equal(new CycleTaskInput(agreement.Id, Year), converter.Deserialize<CycleTaskInput>(HostDelivery.ActivityInput(next.Input)));
     }
 
     static P.OrchestratorResponse RunCycleWrapper(P.OrchestratorRequest request, IServiceProvider services) =>
         HostDelivery.Decode(GrpcOrchestrationRunner.LoadAndRun(
             Convert.ToBase64String(Google.Protobuf.MessageExtensions.ToByteArray(request)),
-            new FunctionsTriggerOrchestrator(typeof(OrchestratorFunctions).GetMethod(nameof(OrchestratorFunctions.RunAnnualCycle))!, services),
+            new FunctionsTriggerOrchestrator(typeof(OrchestratorFunctions).GetMethod(nameof(OrchestratorFunctions.RunAnnualFollowUp))!, services),
             services));
 }

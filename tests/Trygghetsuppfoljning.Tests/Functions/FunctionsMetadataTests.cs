@@ -20,6 +20,7 @@ public sealed class FunctionsMetadataTests
             Assert.Equal("activityTrigger", TriggerOf(activity.Name).GetProperty("type").GetString());
         }
 
+        Assert.Equal("orchestrationTrigger", TriggerOf(nameof(AnnualFollowUpOrchestrator)).GetProperty("type").GetString());
         Assert.Equal("orchestrationTrigger", TriggerOf(nameof(AnnualCycleOrchestrator)).GetProperty("type").GetString());
         Assert.Equal("orchestrationTrigger", TriggerOf(nameof(OwnerInputOrchestrator)).GetProperty("type").GetString());
     }

@@ -35,7 +35,7 @@ public sealed class OrchestrationTriggerTests
         using var worker = FunctionsWorker.Build();
         var input = Cycle;
 
-        var response = RunWrapper(worker, nameof(AnnualCycleOrchestrator), worker.DataConverter.Serialize(input)!);
+        var response = RunWrapper(worker, nameof(AnnualFollowUpOrchestrator), worker.DataConverter.Serialize(input)!);
 
         var first = Assert.Single(response.Actions).ScheduleTask;
         Assert.NotNull(first);
@@ -53,7 +53,7 @@ public sealed class OrchestrationTriggerTests
         var activities = FunctionsWorker.FunctionsWithTrigger<ActivityTriggerAttribute>().ToDictionary(f => f.Name);
         foreach (var orchestrator in DurableTasks.Orchestrators)
         {
-            var input = worker.DataConverter.Serialize(orchestrator == typeof(AnnualCycleOrchestrator) ? Cycle : SampleInputs.For(InputOf(orchestrator)))!;
+            var input = worker.DataConverter.Serialize(orchestrator == typeof(AnnualCycleOrchestrator) || orchestrator == typeof(AnnualFollowUpOrchestrator) ? Cycle : SampleInputs.For(InputOf(orchestrator)))!;
             var request = HostDelivery.OrchestratorRequest(orchestrator.Name, input);
 
             var throughWrapper = HostDelivery.Decode(GrpcOrchestrationRunner.LoadAndRun(request, new FunctionsTriggerOrchestrator(Wrapper(orchestrator.Name), worker.Services), worker.Services));
