@@ -23,6 +23,10 @@ public sealed partial class CoordinatorService
     public async Task<CoordinatorResult> CloseReturnRoundAsync(DurableTaskClient client, string agreementId, int year, string actor, CancellationToken cancellationToken = default) =>
         await RecordAsync(agreementId, year, actor, "close-round", null, await CloseReturnRoundCoreAsync(client, agreementId, year, actor, cancellationToken), cancellationToken);
 
+    /// <summary>The steering group's latest decision on the cycle's report, if recorded (the desk shows it).</summary>
+    public Task<SteeringDecision?> SteeringDecisionAsync(string agreementId, int year, CancellationToken cancellationToken = default) =>
+        steeringDecisions.FindAsync(agreementId, year, cancellationToken);
+
     /// <summary>The cycle's latest return round, if any (the desk shows it).</summary>
     public Task<ReturnRound?> ReturnRoundAsync(string agreementId, int year, CancellationToken cancellationToken = default) =>
         returnRounds.FindAsync(agreementId, year, cancellationToken);
