@@ -58,11 +58,18 @@ public sealed class ReturnRoundRepository(TableStore store)
         }
     }
 
-    /// <summary>Removes a cycle's round (the purge).</summary>
+    /// <summary>Removes a cycle's round (the purge: it names owners); none stored is fine.</summary>
     public async Task DeleteAsync(string agreementId, int year, CancellationToken cancellationToken = default)
     {
         var table = await store.GetAsync(Table, cancellationToken);
-        await table.DeleteEntityAsync(agreementId, Key(year), ETag.All, cancellationToken);
+        try
+        {
+            await table.DeleteEntityAsync(agreementId, Key(year), ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Never reopened: nothing to remove.
+        }
     }
 
     static string Key(int year) => year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
