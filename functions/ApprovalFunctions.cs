@@ -32,4 +32,12 @@ public static class ApprovalFunctions
     [Function(nameof(PublishCitizenSummaryActivity))]
     public static Task<bool> PublishCitizenSummary([ActivityTrigger] ApprovalTaskInput input, string instanceId, FunctionContext context) =>
         ActivityRunner.RunAsync<PublishCitizenSummaryActivity, ApprovalTaskInput, bool>(input, instanceId, context);
+
+    [Function(nameof(OpenReturnRoundActivity))]
+    public static Task<int> OpenReturnRound([ActivityTrigger] ReturnRoundTaskInput input, string instanceId, FunctionContext context) =>
+        ActivityRunner.RunAsync<OpenReturnRoundActivity, ReturnRoundTaskInput, int>(input, instanceId, context);
+
+    [Function(nameof(CloseReturnRoundActivity))]
+    public static Task<CloseReturnRoundResult> CloseReturnRound([ActivityTrigger] ReturnRoundTaskInput input, string instanceId, FunctionContext context) =>
+        ActivityRunner.RunAsync<CloseReturnRoundActivity, ReturnRoundTaskInput, CloseReturnRoundResult>(input, instanceId, context);
 }

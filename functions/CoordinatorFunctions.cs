@@ -133,4 +133,23 @@ public sealed class CoordinatorFunctions(CoordinatorService coordinator, StaffGa
             ? TypedResults.File(report.Bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", report.FileName)
             : TypedResults.NotFound();
     }
+
+    [Function(nameof(ReopenOwners))]
+    public async Task<JsonHttpResult<CoordinatorResponse>> ReopenOwners(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/cycles/{agreementId}/{year:int}/reopen")] HttpRequest request, string agreementId, int year, [DurableClient] DurableTaskClient client)
+    {
+        if (staff.Refuse(request, out var actor) is { } refused)
+        {
+            return refused;
+        }
+
+        var (body, invalid) = await CoordinatorHttp.ReadBodyAsync<ReopenOwnersRequest>(request, request.HttpContext.RequestAborted);
+        return invalid ?? CoordinatorHttp.ToHttpResult(
+            await coordinator.ReopenOwnersAsync(client, agreementId, year, body!.OwnerIds!, body.DeadlineUtc!.Value, actor, request.HttpContext.RequestAborted));
+    }
+
+    [Function(nameof(CloseReturnRound))]
+    public async Task<JsonHttpResult<CoordinatorResponse>> CloseReturnRound(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/cycles/{agreementId}/{year:int}/reopen/close")] HttpRequest request, string agreementId, int year, [DurableClient] DurableTaskClient client) =>
+        staff.Refuse(request, out var actor) ?? CoordinatorHttp.ToHttpResult(await coordinator.CloseReturnRoundAsync(client, agreementId, year, actor, request.HttpContext.RequestAborted));
 }

@@ -67,6 +67,10 @@ public static class LocalCli
                     return await FollowUpVerbs.DecideAsync(rest);
                 case "effect":
                     return await FollowUpVerbs.EffectAsync(rest);
+                case "reopen":
+                    return await FollowUpVerbs.ReopenAsync(rest);
+                case "close-round":
+                    return await FollowUpVerbs.CloseRoundAsync(rest);
                 default:
                     Console.WriteLine(t["cli.help"]);
                     Console.WriteLine(FollowUpVerbs.Help.TrimEnd());

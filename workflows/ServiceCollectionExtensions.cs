@@ -99,6 +99,7 @@ public static class ServiceCollectionExtensions
     {
         services.AddOptions<ApprovalOptions>().Bind(configuration.GetSection(ApprovalOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SteeringDecisionRepository>();
+        services.AddSingleton<ReturnRoundRepository>();
         services.AddSingleton<EffectFigureRepository>();
         services.AddSingleton<CitizenSummaryRepository>();
         services.AddSingleton<Citizens.CitizenPageRenderer>();

@@ -50,6 +50,15 @@ internal static class CoordinatorEndpoints
         api.MapPost("/cycles/{agreementId}/{year:int}/close", async (string agreementId, int year, CoordinatorService coordinator, DurableTaskClient client, CancellationToken ct) =>
             CoordinatorHttp.ToHttpResult(await coordinator.CloseAsync(client, agreementId, year, ApiActor, ct)));
 
+        api.MapPost("/cycles/{agreementId}/{year:int}/reopen", async (string agreementId, int year, HttpRequest request, CoordinatorService coordinator, DurableTaskClient client, CancellationToken ct) =>
+        {
+            var (body, invalid) = await CoordinatorHttp.ReadBodyAsync<ReopenOwnersRequest>(request, ct);
+            return invalid ?? CoordinatorHttp.ToHttpResult(await coordinator.ReopenOwnersAsync(client, agreementId, year, body!.OwnerIds!, body.DeadlineUtc!.Value, ApiActor, ct));
+        });
+
+        api.MapPost("/cycles/{agreementId}/{year:int}/reopen/close", async (string agreementId, int year, CoordinatorService coordinator, DurableTaskClient client, CancellationToken ct) =>
+            CoordinatorHttp.ToHttpResult(await coordinator.CloseReturnRoundAsync(client, agreementId, year, ApiActor, ct)));
+
         api.MapPost("/cycles/{agreementId}/{year:int}/owners/{ownerId}/resend", async (string agreementId, int year, string ownerId, CoordinatorService coordinator, CancellationToken ct) =>
             CoordinatorHttp.ToHttpResult(await coordinator.ResendLinkAsync(agreementId, year, ownerId, ApiActor, ct)));
 

@@ -13,7 +13,7 @@ namespace Trygghetsuppfoljning.Workflows.Coordination;
 /// with a reason), and is recorded in the audit log. What can be decided in Tables is decided there, under ETags
 /// (a new deadline, a replaced owner); the running orchestrations are then told by event.
 /// </summary>
-public sealed class CoordinatorService(
+public sealed partial class CoordinatorService(
     AgreementRepository agreements,
     CycleRepository cycles,
     CycleRosterRepository rosters,
@@ -31,7 +31,9 @@ public sealed class CoordinatorService(
     Migration.StorageMigrator migrator,
     Import.HistoryImporter history,
     TimeProvider time,
-    SteeringDecisionRepository steeringDecisions)
+    SteeringDecisionRepository steeringDecisions,
+    ReturnRoundRepository returnRounds,
+    Microsoft.Extensions.Options.IOptions<ApprovalOptions> approvalOptions)
 {
     /// <summary>Every coordinator action is recorded with who asked and what came of it (refusals too).</summary>
     public async Task<CoordinatorResult> ImportAgreementAsync(byte[] content, string actor, CancellationToken cancellationToken = default)
@@ -589,6 +591,12 @@ public sealed class CoordinatorService(
         if (!approved && string.IsNullOrWhiteSpace(note))
         {
             return CoordinatorResult.BadRequest("A returned report needs a note saying what the steering group asked for.");
+        }
+
+        if (await returnRounds.FindAsync(agreementId, year, cancellationToken) is { State: ReturnRoundState.Open } round)
+        {
+            return CoordinatorResult.Conflict(
+                $"Owners' forms are open again until {round.DeadlineUtc:u} after the return: the steering group decides on the revised report. Close the round first (nothing was recorded).");
         }
 
         if (date > SwedishTime.DateOf(time.GetUtcNow()))

@@ -16,7 +16,7 @@ namespace Trygghetsuppfoljning.Workflows.Desk;
 /// anything else, and maps each page or action to one call into <see cref="CoordinatorService"/> (which audits it) or
 /// a read of Tables. GETs never change anything; every change is a POST from a confirm page.
 /// </summary>
-public sealed class DeskApp(
+public sealed partial class DeskApp(
     DeskSessions sessions,
     AntiforgeryProtector antiforgery,
     DeskPageRenderer pages,
@@ -29,7 +29,8 @@ public sealed class DeskApp(
     MailEventRepository mailEvents,
     ImportDraftStore drafts,
     IOptions<StaffOptions> staff,
-    ILogger<DeskApp> logger)
+    ILogger<DeskApp> logger,
+    Effects.EffectFigureService effects)
 {
     /// <param name="request">Null when the host could not read the body (too large or malformed): nothing happens.</param>
     public async Task<DeskResponse> HandleAsync(DeskRequest? request, DeskAuthentication mode, DurableTaskClient client, CancellationToken cancellationToken = default)
@@ -95,6 +96,10 @@ public sealed class DeskApp(
                 return await coordinator.ReportAsync(a, year, regenerate: false, Templates.TextCatalog.Normalize(r.Query.GetValueOrDefault("document")), ct) is { } report
                     ? new DeskResponse(200, File: report.Bytes, FileName: report.FileName)
                     : pages.Problem(c, 404, "not-found");
+            case (false, ["cycles", var a, var y, "effects"]) when Year(y) is { } year:
+                return await EffectsPageAsync(c, a, year, null, null, 200, ct);
+            case (true, ["cycles", var a, var y, "effects"]) when Year(y) is { } year:
+                return await RecordEffectAsync(r, c, a, year, ct);
             case (false, ["cycles", var a, var y, var action]) when Year(y) is { } year && DeskAction.All.Contains(action):
                 return await ConfirmPageAsync(r, c, a, year, action, null, 200, ct);
             case (true, ["cycles", var a, var y, var action]) when Year(y) is { } year && DeskAction.All.Contains(action):
@@ -216,7 +221,8 @@ public sealed class DeskApp(
         var submitted = started ? await responses.LatestSubmittedAsync(cycleId, ct) : [];
         var mail = started ? await mailEvents.ListAsync(agreementId, year, ct) : [];
         var audit = await coordinator.AuditAsync(agreementId, year, ct);
-        return pages.Cycle(c, agreement, status, submitted, mail, audit);
+        return pages.Cycle(
+            c, agreement, status, submitted, mail, audit, await coordinator.SteeringDecisionAsync(agreementId, year, ct), await coordinator.ReturnRoundAsync(agreementId, year, ct));
     }
 
     async Task<DeskResponse> ReportPageAsync(DeskContext c, string agreementId, int year, CancellationToken ct)
@@ -296,6 +302,23 @@ public sealed class DeskApp(
                     Title: string.IsNullOrWhiteSpace(r.Form.GetValueOrDefault("title")) ? null : r.Form["title"].Trim(),
                     Language: Templates.TextCatalog.Normalize(r.Form.GetValueOrDefault("language")));
                 result = await coordinator.ReplaceOwnerAsync(client, agreementId, year, owner, replacement, actor, ct);
+                break;
+            case DeskAction.Reopen:
+                if (Deadline(r.Form.GetValueOrDefault("deadline")) is not { Valid: true, Utc: { } until })
+                {
+                    return await ConfirmPageAsync(r, c, agreementId, year, action, "desk.error.date", 400, ct);
+                }
+
+                var chosen = DeskPageRenderer.ChosenOwners(r.Form);
+                if (chosen.Count == 0)
+                {
+                    return await ConfirmPageAsync(r, c, agreementId, year, action, "desk.reopen.error.none", 400, ct);
+                }
+
+                result = await coordinator.ReopenOwnersAsync(client, agreementId, year, chosen, until, actor, ct);
+                break;
+            case DeskAction.CloseRound:
+                result = await coordinator.CloseReturnRoundAsync(client, agreementId, year, actor, ct);
                 break;
             default:
                 // Regenerate: both languages, archived under their stable names (the delivered report is not re-sent).

@@ -8,7 +8,7 @@ using Trygghetsuppfoljning.Workflows.Templates;
 namespace Trygghetsuppfoljning.Workflows.Desk;
 
 /// <summary>Turns what the desk read into view models and renders the pages in templates/desk/ (texts: templates/texts/desk.*.json).</summary>
-public sealed class DeskPageRenderer(TemplateRenderer renderer, TimeProvider time)
+public sealed partial class DeskPageRenderer(TemplateRenderer renderer, TimeProvider time)
 {
     public sealed record CycleOverview(Cycle Cycle, double? ResponseRate);
 
@@ -141,9 +141,11 @@ public sealed class DeskPageRenderer(TemplateRenderer renderer, TimeProvider tim
     };
 
     public DeskResponse Cycle(
-        DeskContext c, Agreement agreement, CycleStatus status, IReadOnlyList<OwnerResponse> submitted, IReadOnlyList<MailEvent> mail, IReadOnlyList<AuditEntry> audit)
+        DeskContext c, Agreement agreement, CycleStatus status, IReadOnlyList<OwnerResponse> submitted, IReadOnlyList<MailEvent> mail, IReadOnlyList<AuditEntry> audit,
+        SteeringDecision? decision = null, ReturnRound? round = null)
     {
         var model = Common(c);
+        AddFollowUp(model, c, status, decision, round);
         var open = status.State == CycleState.Open;
         var basePath = $"/desk/cycles/{Uri.EscapeDataString(agreement.Id)}/{status.Year}";
         model["agreement"] = agreement.Title;
@@ -194,7 +196,7 @@ public sealed class DeskPageRenderer(TemplateRenderer renderer, TimeProvider tim
         {
             ["at"] = MailComposer.FormatTime(e.AtUtc, c.Lang),
             ["actor"] = e.Actor,
-            ["action"] = Texts.Get(c.Lang, $"desk.action.{e.Action}.name"),
+            ["action"] = ActionName(c.Lang, e.Action),
             ["target"] = e.Target,
             ["result"] = e.Result,
             ["ok"] = e.Result < 400,
@@ -235,10 +237,14 @@ public sealed class DeskPageRenderer(TemplateRenderer renderer, TimeProvider tim
         model["back"] = $"/desk/cycles/{Uri.EscapeDataString(agreement.Id)}/{year}?lang={c.Lang}";
         model["owner_id"] = owner?.Id;
         model["error"] = errorKey is null ? null : Texts.Get(c.Lang, errorKey);
-        model["needs_date"] = action is DeskAction.Start or DeskAction.Extend;
-        model["date_required"] = action == DeskAction.Extend;
+        model["needs_date"] = action is DeskAction.Start or DeskAction.Extend or DeskAction.Reopen;
+        model["date_required"] = action is DeskAction.Extend or DeskAction.Reopen;
+        model["date_hint"] = Texts.Get(c.Lang, $"desk.confirm.deadline-hint-{(action is DeskAction.Start ? "start" : "extend")}");
         model["date_value"] = typed.GetValueOrDefault("deadline")
-            ?? (action == DeskAction.Extend && cycle is not null ? SwedishTime.DateOf(cycle.DeadlineUtc).AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty);
+            ?? (action == DeskAction.Extend && cycle is not null ? SwedishTime.DateOf(cycle.DeadlineUtc).AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : action == DeskAction.Reopen ? SwedishTime.DateOf(time.GetUtcNow()).AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : string.Empty);
+        model["owner_choices"] = action == DeskAction.Reopen ? OwnerChoices(c, agreement, typed) : null;
         model["needs_person"] = action == DeskAction.Replace;
         model["typed"] = typed;
         model["organisations"] = Enum.GetValues<Organisation>().Select(o => new Dictionary<string, object?>

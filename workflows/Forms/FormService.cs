@@ -25,7 +25,8 @@ public sealed class FormService(
     IOptions<FormOptions> options,
     IOptions<CycleScheduleOptions> schedule,
     TimeProvider time,
-    ILogger<FormService> logger)
+    ILogger<FormService> logger,
+    ReturnRoundRepository returnRounds)
 {
     public async Task<FormPage> ShowAsync(string token, string? language, CancellationToken cancellationToken = default)
     {
@@ -164,8 +165,15 @@ public sealed class FormService(
             return null;
         }
 
-        return owner.Cycle.State == CycleState.Open
-            ? new Resolution(new OwnerFormContext(owner.Agreement, owner.Cycle, owner.Owner, owner.Measures, hash), null)
+        if (owner.Cycle.State == CycleState.Open)
+        {
+            return new Resolution(new OwnerFormContext(owner.Agreement, owner.Cycle, owner.Owner, owner.Measures, hash), null);
+        }
+
+        // A closed cycle: open again only for an owner the coordinator reopened after the steering group's return,
+        // until that round's deadline (one keyed read more); everyone else's link shows the closed page.
+        return await returnRounds.FindAsync(record.AgreementId, record.Year, cancellationToken) is { } round && round.Reopens(owner.Owner.Id)
+            ? new Resolution(new OwnerFormContext(owner.Agreement, owner.Cycle with { State = CycleState.Open, DeadlineUtc = round.DeadlineUtc }, owner.Owner, owner.Measures, hash), null)
             : new Resolution(null, owner);
     }
 

@@ -69,17 +69,25 @@ public sealed partial class MailComposer(TemplateRenderer renderer, IOptions<Mai
             "deadline-notice", lang, [new MailboxAddress(agreement.Coordinator.Name, agreement.Coordinator.Email)], model, $"deadline.{cycle.Id}.{cycle.DeadlineUtc.ToUnixTimeSeconds()}", about: (cycle, null));
     }
 
-    public MimeMessage ReportDelivery(Agreement agreement, Cycle cycle, CycleAggregate aggregate, string fileName, byte[] report)
+    /// <param name="revisedAfterReturnOn">Set for the report revised after a return round: said in the subject and the text, and a message of its own.</param>
+    public MimeMessage ReportDelivery(Agreement agreement, Cycle cycle, CycleAggregate aggregate, string fileName, byte[] report, DateOnly? revisedAfterReturnOn = null, int returnRound = 0)
     {
         var lang = TextCatalog.DefaultLanguage;
         var model = CycleModel(agreement, cycle, lang);
+        model["revised"] = revisedAfterReturnOn is not null;
+        model["returned_on"] = revisedAfterReturnOn?.ToString("d MMMM yyyy", TextCatalog.Culture(lang));
         model["response_rate"] = aggregate.ResponseRate.ToString("P0", TextCatalog.Culture(lang));
         model["answered"] = aggregate.OwnersAnswered;
         model["owners"] = aggregate.OwnersTotal;
         model["red_lights"] = aggregate.RedLights;
         var to = agreement.SteeringGroup.Select(r => new MailboxAddress(r.Name, r.Email)).ToList();
-        var message = Build("report-delivery", lang, to, model, $"report.{cycle.Id}", builder =>
+        var message = Build("report-delivery", lang, to, model, returnRound == 0 ? $"report.{cycle.Id}" : $"report.{cycle.Id}.round{returnRound}", builder =>
             builder.Attachments.Add(fileName, report, ContentType.Parse("application/vnd.openxmlformats-officedocument.wordprocessingml.document")), (cycle, null));
+        if (revisedAfterReturnOn is not null)
+        {
+            message.Subject = renderer.RenderText("mail.report-revised.subject", lang, model);
+        }
+
         message.Cc.Add(new MailboxAddress(agreement.Coordinator.Name, agreement.Coordinator.Email));
         return message;
     }

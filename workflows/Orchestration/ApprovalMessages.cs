@@ -36,4 +36,23 @@ public sealed record ApprovalTaskInput(string AgreementId, int Year);
 public sealed record SendApprovalReminderInput(string AgreementId, int Year, int ReminderNumber);
 
 /// <summary>The stored decision as the orchestration needs it; <see cref="Decided"/> false when none is stored.</summary>
-public sealed record StoredDecision(bool Decided, bool Approved, DateOnly? DecidedOn);
+/// <param name="OpenRound">The number of the return round open now (0: none), which the orchestration then runs to its end.</param>
+/// <param name="RoundDeadlineUtc">That round's deadline.</param>
+public sealed record StoredDecision(bool Decided, bool Approved, DateOnly? DecidedOn, int OpenRound = 0, DateTimeOffset? RoundDeadlineUtc = null);
+
+/// <summary>
+/// Coordinator → approval instance: a return round was opened (stored first; see
+/// <see cref="Domain.ReturnRound"/>). Only a wake-up: the instance reads the round from Tables.
+/// </summary>
+[DurableEvent(nameof(ReturnRoundOpenedEvent))]
+public sealed record ReturnRoundOpenedEvent(int Number);
+
+/// <summary>Coordinator → approval instance: close the open return round now, before its deadline.</summary>
+[DurableEvent(nameof(ReturnRoundCloseRequestedEvent))]
+public sealed record ReturnRoundCloseRequestedEvent(int Number);
+
+public sealed record ReturnRoundTaskInput(string AgreementId, int Year, int Number);
+
+/// <param name="Closed">False when the round was not open (already closed by a retry, or another round): nothing to take in.</param>
+/// <param name="OwnerIds">The reopened owners (a handful, chosen by hand): each gets the receipt for an answer given in the round.</param>
+public sealed record CloseReturnRoundResult(bool Closed, IReadOnlyList<string> OwnerIds, DateOnly ReturnedOn);

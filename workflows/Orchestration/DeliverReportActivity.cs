@@ -5,7 +5,7 @@ using Trygghetsuppfoljning.Workflows.Storage;
 
 namespace Trygghetsuppfoljning.Workflows.Orchestration;
 
-/// <summary>Mails the archived report to the steering group, copy to the coordinator.</summary>
+/// <summary>Mails the archived report to the steering group, copy to the coordinator; after a return round, as the revised version.</summary>
 public sealed class DeliverReportActivity(
     CycleRepository cycles, CycleSnapshots snapshots, AggregateRepository aggregates, ReportArchive archive, MailComposer composer, IMailSender mail)
     : TaskActivity<DeliverReportInput, bool>
@@ -17,7 +17,7 @@ public sealed class DeliverReportActivity(
         var aggregate = (await aggregates.ListAsync(input.AgreementId)).First(a => a.Year == input.Year);
         var bytes = await archive.ReadAsync(input.ReportBlobName);
         var fileName = Path.GetFileName(input.ReportBlobName);
-        await mail.SendAsync(composer.ReportDelivery(agreement, cycle, aggregate, fileName, bytes));
+        await mail.SendAsync(composer.ReportDelivery(agreement, cycle, aggregate, fileName, bytes, input.RevisedAfterReturnOn, input.ReturnRound));
         return true;
     }
 }

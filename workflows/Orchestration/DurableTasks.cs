@@ -32,6 +32,8 @@ public static class DurableTasks
         typeof(AggregateCycleActivity),
         typeof(GenerateReportActivity),
         typeof(DeliverReportActivity),
+        typeof(OpenReturnRoundActivity),
+        typeof(CloseReturnRoundActivity),
         .. ApprovalTasks.Activities,
 
         // Legacy: the owner instances of cycles started by earlier versions.
@@ -95,6 +97,12 @@ public static class DurableTasks
 
     public static Task<bool> DeliverReportAsync(this TaskOrchestrationContext context, DeliverReportInput input) =>
         context.CallActivityAsync<bool>(nameof(DeliverReportActivity), input, Outage);
+
+    public static Task<int> OpenReturnRoundAsync(this TaskOrchestrationContext context, ReturnRoundTaskInput input) =>
+        context.CallActivityAsync<int>(nameof(OpenReturnRoundActivity), input, Outage);
+
+    public static Task<CloseReturnRoundResult> CloseReturnRoundAsync(this TaskOrchestrationContext context, ReturnRoundTaskInput input) =>
+        context.CallActivityAsync<CloseReturnRoundResult>(nameof(CloseReturnRoundActivity), input, Outage);
 
     /// <summary>Registers every task by class (the local host; the Functions app has its wrappers for the same list).</summary>
     public static DurableTaskRegistry AddTrygghetsuppfoljningTasks(this DurableTaskRegistry registry)

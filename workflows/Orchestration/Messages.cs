@@ -61,7 +61,9 @@ public sealed record OwnerOutcomesResult(int OwnersTotal, int OwnersAnswered);
 
 public sealed record AggregateCycleResult(int OwnersTotal, int OwnersAnswered);
 
-public sealed record DeliverReportInput(string AgreementId, int Year, string ReportBlobName);
+/// <param name="RevisedAfterReturnOn">Set when the report is delivered again after a return round: the date of the return it answers.</param>
+/// <param name="ReturnRound">That round's number (0: the first delivery), so each delivery is its own message.</param>
+public sealed record DeliverReportInput(string AgreementId, int Year, string ReportBlobName, DateOnly? RevisedAfterReturnOn = null, int ReturnRound = 0);
 
 /// <summary>Reminds every active owner of the cycle who has not submitted; <paramref name="ReminderNumber"/> is never sent twice to one owner.</summary>
 public sealed record RemindOwnersInput(string AgreementId, int Year, int ReminderNumber);

@@ -15,12 +15,20 @@ public enum AnswerTiming
 
     /// <summary>After the extended deadline too.</summary>
     AfterExtension,
+
+    /// <summary>After the cycle closed: in a round the coordinator opened after the steering group returned the report.</summary>
+    AfterReturn,
 }
 
 public static class AnswerTimings
 {
     public static AnswerTiming Of(Cycle cycle, DateTimeOffset submittedUtc)
     {
+        if (cycle.ClosedUtc is { } closed && submittedUtc > closed)
+        {
+            return AnswerTiming.AfterReturn;
+        }
+
         var first = cycle.FirstDeadlineUtc;
         if (submittedUtc <= first)
         {

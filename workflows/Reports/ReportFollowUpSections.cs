@@ -13,13 +13,25 @@ internal static class ReportFollowUpSections
 {
     const int TextWidth = 9412;
 
-    /// <summary>"Fastställd av styrgruppen 10 februari 2026", or that the decision is still to come.</summary>
-    public static string DecisionLine(ReportData data, ReportTexts t) => data.Decision switch
+    /// <summary>
+    /// "Fastställd av styrgruppen 10 februari 2026", or that the decision is still to come; a report revised after a
+    /// return round says so ("Reviderad efter återremiss 10 februari 2026"), also once approved.
+    /// </summary>
+    public static string DecisionLine(ReportData data, ReportTexts t)
     {
-        { Approved: true } d => t.Format("approval.decided.approved", t.Date(d.DecidedOn)),
-        { } d => t.Format("approval.decided.returned", t.Date(d.DecidedOn)),
-        null => t["report.followup.approval.pending"],
-    };
+        var revised = data.Round is { State: ReturnRoundState.Closed } round ? t.Format("approval.revised", t.Date(round.ReturnedOn)) : null;
+        return data.Decision switch
+        {
+            { Approved: true } d => Join(t.Format("approval.decided.approved", t.Date(d.DecidedOn)), revised),
+
+            // The revised version answers this very return: the marking says it all.
+            { } d when revised is not null && d.DecidedOn == data.Round!.ReturnedOn => revised,
+            { } d => Join(t.Format("approval.decided.returned", t.Date(d.DecidedOn)), revised),
+            null => t["report.followup.approval.pending"],
+        };
+
+        static string Join(string decision, string? revised) => revised is null ? decision : $"{decision}. {revised}";
+    }
 
     public static void Write(OpenXmlWriter w, ReportData data, ReportTexts t, ReportHeaderLook headerLook)
     {

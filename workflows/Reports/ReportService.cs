@@ -13,7 +13,8 @@ public sealed class ReportService(
     ReportGenerator generator,
     ReportArchive archive,
     EffectFigureRepository effectFigures,
-    SteeringDecisionRepository steeringDecisions)
+    SteeringDecisionRepository steeringDecisions,
+    ReturnRoundRepository returnRounds)
 {
     /// <summary>Everything from the cycle's own roster: the agreement as the cycle took it, and every submitted answer.</summary>
     public async Task<ReportData> LoadAsync(string agreementId, int year, string language = "sv", CancellationToken cancellationToken = default)
@@ -69,7 +70,8 @@ public sealed class ReportService(
             RevisionAssessment.For(agreement, reportDate),
             superseded,
             figures,
-            await steeringDecisions.FindAsync(agreementId, year, cancellationToken));
+            await steeringDecisions.FindAsync(agreementId, year, cancellationToken),
+            await returnRounds.FindAsync(agreementId, year, cancellationToken));
     }
 
     /// <summary>The report as of now, not archived (an open cycle's preview).</summary>

@@ -26,6 +26,7 @@ public sealed class RetentionPurger(
     AuditRepository audit,
     ReportArchive archive,
     MailEventRepository mailEvents,
+    ReturnRoundRepository returnRounds,
     TableStore store,
     IOptions<RetentionOptions> options,
     TimeProvider time)
@@ -71,6 +72,7 @@ public sealed class RetentionPurger(
                 await audit.DeleteCycleAsync(cycle.AgreementId, cycle.Year, cancellationToken);
                 reportCount += await archive.DeleteCycleAsync(cycle.AgreementId, cycle.Year, cancellationToken);
                 await rosters.DeleteCycleAsync(cycle.Id, cancellationToken);
+                await returnRounds.DeleteAsync(cycle.AgreementId, cycle.Year, cancellationToken);
                 purged.Add(cycle.Id);
                 purgedYears.Add(cycle.Year);
             }

@@ -52,6 +52,18 @@ public sealed class CliVerbsTests(AzuriteFixture azurite)
         Assert.True(code == 0, output);
         Assert.Contains("\"state\":\"Closed\"", output, StringComparison.Ordinal);
 
+        // Reopening owners needs a returned report, and owners of the cycle's roster.
+        var roundDeadline = DateTimeOffset.UtcNow.AddHours(1).ToString("O");
+        (code, output) = await RunAsync(["reopen", "hoganas", "2025", "finns-inte", "--deadline", roundDeadline, .. options]);
+        Assert.Equal(1, code);
+        Assert.Contains("409", output, StringComparison.Ordinal);
+        (code, output) = await RunAsync(["decide", "hoganas", "2025", "returned", "--note", "Komplettera.", .. options]);
+        Assert.True(code == 0, output);
+        (code, output) = await RunAsync(["reopen", "hoganas", "2025", "finns-inte", "--deadline", roundDeadline, .. options]);
+        Assert.Equal(1, code);
+        Assert.Contains("404", output, StringComparison.Ordinal);
+        Assert.Contains("finns-inte", output, StringComparison.Ordinal);
+
         (code, output) = await RunAsync(["report", "hoganas", "2025", "--out", reportFile, .. options]);
         Assert.True(code == 0, output);
         Assert.Contains("Höganäs", CoordinatorApi.TextOf(await File.ReadAllBytesAsync(reportFile)), StringComparison.Ordinal);

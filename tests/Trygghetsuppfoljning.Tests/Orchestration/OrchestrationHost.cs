@@ -118,7 +118,11 @@ internal static class OrchestrationHost
                 });
 
                 // The approval's own tasks run in its own instance, which these tests do not start (it has tests of its own).
-                foreach (var name in new[] { nameof(ReadSteeringDecisionActivity), nameof(SendApprovalReminderActivity), nameof(ArchiveApprovedReportActivity), nameof(PublishCitizenSummaryActivity) })
+                foreach (var name in new[]
+                {
+                    nameof(ReadSteeringDecisionActivity), nameof(SendApprovalReminderActivity), nameof(ArchiveApprovedReportActivity), nameof(PublishCitizenSummaryActivity),
+                    nameof(OpenReturnRoundActivity), nameof(CloseReturnRoundActivity),
+                })
                 {
                     Fake<object?, object?>(name, (c, _) =>
                     {

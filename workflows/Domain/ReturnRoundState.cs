@@ -1,0 +1,7 @@
+namespace Trygghetsuppfoljning.Workflows.Domain;
+
+public enum ReturnRoundState
+{
+    Open,
+    Closed,
+}
