@@ -25,7 +25,8 @@ public sealed class FormService(
     IOptions<FormOptions> options,
     IOptions<CycleScheduleOptions> schedule,
     TimeProvider time,
-    ILogger<FormService> logger)
+    ILogger<FormService> logger,
+    ISubmitCheckpoints checkpoints)
 {
     public async Task<FormPage> ShowAsync(string token, string? language, CancellationToken cancellationToken = default)
     {
@@ -127,6 +128,8 @@ public sealed class FormService(
             return pages.Form(context, lang, result.Typed, [], freshAntiforgery, lastYear, null, "form.notice.storage-failed", 503, LateUntil(context));
         }
 
+        checkpoints.Reached(SubmitCheckpoint.AnswerStored);
+
         // The revision is safe from here on; progress and the wake-up event are best effort (Tables are the truth).
         try
         {
@@ -135,6 +138,7 @@ public sealed class FormService(
             {
                 await durable.RaiseAsync(
                     CycleIds.OwnerInstance(context.Agreement.Id, context.Cycle.Year, context.Owner.Id), new ResponseSubmittedEvent(saved.Revision), cancellationToken);
+                checkpoints.Reached(SubmitCheckpoint.EventRaised);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
