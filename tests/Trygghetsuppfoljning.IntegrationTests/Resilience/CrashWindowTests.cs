@@ -169,7 +169,7 @@ public sealed class CrashWindowTests(AzuriteFixture azurite, ITestOutputHelper o
             var run = new CrashedRun(output, environment, store, azurite.ConnectionString, prefix, smtp, host, new CoordinatorApi(baseUrl, ApiKey), agreement, comment);
             try
             {
-                await run.CrashInsideASubmissionAsync(baseUrl);
+                await run.CrashInsideASubmissionAsync(baseUrl, crashAt);
             }
             catch
             {
@@ -181,7 +181,7 @@ public sealed class CrashWindowTests(AzuriteFixture azurite, ITestOutputHelper o
             return run;
         }
 
-        async Task CrashInsideASubmissionAsync(string baseUrl)
+        async Task CrashInsideASubmissionAsync(string baseUrl, string crashAt)
         {
             using (var started = await Api.StartAsync(Agreement.Id, Year, DateTimeOffset.UtcNow.AddMinutes(30)))
             {
@@ -200,6 +200,11 @@ public sealed class CrashWindowTests(AzuriteFixture azurite, ITestOutputHelper o
             Assert.Contains("reached, the host dies here", host.Tail, StringComparison.Ordinal);
 
             await host.DisposeAsync();
+
+            // Where it died: progress is written between the two checkpoints, so it tells the windows apart.
+            var progress = await store.GetRequiredService<OwnerProgressRepository>().GetAsync(CycleId, OwnerId);
+            Assert.Equal(crashAt == "after-event", progress.SubmittedUtc is not null);
+
             host = await LocalHostProcess.StartAsync(environment, baseUrl, TimeSpan.FromSeconds(60));
         }
 
