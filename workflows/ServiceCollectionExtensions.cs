@@ -71,6 +71,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PostRateLimiter>();
         services.AddSingleton<FormValidator>();
         services.AddSingleton<FormPageRenderer>();
+        services.TryAddSingleton<ISubmitCheckpoints, NoSubmitCheckpoints>();
         services.AddSingleton<FormService>();
         services.AddSingleton<FormRequestReader>();
 

@@ -1,5 +1,7 @@
 using System.Runtime.InteropServices;
 using Trygghetsuppfoljning.Local.Engine;
+using Trygghetsuppfoljning.Local.Testing;
+using Trygghetsuppfoljning.Workflows.Forms;
 
 namespace Trygghetsuppfoljning.Local.Cli;
 
@@ -28,7 +30,15 @@ public static class ServeCommand
             settings["Templates:Root"] = RepositoryPaths.Templates;
         }
 
-        await using var engine = await LocalEngine.StartAsync(settings, cancellationToken: stop.Token);
+        // Crash tests arm a checkpoint inside the form POST through the environment; never set otherwise.
+        var crashAt = CrashAtCheckpoint.FromEnvironment();
+        if (crashAt is not null)
+        {
+            await output.WriteLineAsync($"{CrashAtCheckpoint.Variable} is set: this host kills itself at {crashAt.Armed} of the next form submission.");
+        }
+
+        await using var engine = await LocalEngine.StartAsync(
+            settings, crashAt is null ? null : services => services.AddSingleton<ISubmitCheckpoints>(crashAt), stop.Token);
 
         // Data stored by an older version is converted before anything runs on it, and the conversion is reported.
         var migrated = await engine.Services.GetRequiredService<Workflows.Migration.StorageMigrator>().MigrateAsync(engine.Client, stop.Token);

@@ -26,7 +26,8 @@ public sealed class FormService(
     IOptions<CycleScheduleOptions> schedule,
     TimeProvider time,
     ILogger<FormService> logger,
-    ReturnRoundRepository returnRounds)
+    ReturnRoundRepository returnRounds,
+    ISubmitCheckpoints checkpoints)
 {
     public async Task<FormPage> ShowAsync(string token, string? language, CancellationToken cancellationToken = default)
     {
@@ -128,10 +129,13 @@ public sealed class FormService(
             return pages.Form(context, lang, result.Typed, [], freshAntiforgery, lastYear, null, "form.notice.storage-failed", 503, LateUntil(context));
         }
 
+        checkpoints.Reached(SubmitCheckpoint.AnswerStored);
+
         // The revision and its receipt are safe from here on; progress is best effort (the revisions are the truth).
         try
         {
             await progress.RecordSaveAsync(context.Cycle.Id, context.Owner.Id, saved.Kind, saved.SavedUtc, cancellationToken);
+            checkpoints.Reached(SubmitCheckpoint.ProgressRecorded);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -100,7 +100,7 @@ public sealed class AnnualFollowUpOrchestrator : TaskOrchestrator<AnnualCycleInp
                     extension = context.WaitFor<DeadlineExtendedEvent>();
                     if (requested > deadline)
                     {
-                        remindersSent = await MoveDeadlineAsync(context, input, reminders, remindersSent, deadline, requested);
+                        remindersSent = await MoveDeadlineAsync(context, input, reminders, remindersSent, Passed(context, deadline, inGrace), requested);
                         deadline = requested;
                         inGrace = false;
                         outcomesRecorded = false;
@@ -143,7 +143,7 @@ public sealed class AnnualFollowUpOrchestrator : TaskOrchestrator<AnnualCycleInp
             }
 
             // An extension was stored as the cycle was closing: it won (its event is on the way). Reopen on the stored deadline.
-            remindersSent = await MoveDeadlineAsync(context, input, reminders, remindersSent, deadline, closed.DeadlineUtc);
+            remindersSent = await MoveDeadlineAsync(context, input, reminders, remindersSent, Passed(context, deadline, inGrace), closed.DeadlineUtc);
             deadline = closed.DeadlineUtc;
             closeRequested = false;
             inGrace = false;
@@ -158,14 +158,22 @@ public sealed class AnnualFollowUpOrchestrator : TaskOrchestrator<AnnualCycleInp
     }
 
     /// <summary>
+    /// Whether the deadline has passed. In the grace period it has, whatever the clock says: the deadline's timer can
+    /// fire a little early (the Azure Storage queues that carry timers count visibility in whole seconds), and an
+    /// extension right after it then saw "not passed" and told nobody — the missing reminders of the grace test.
+    /// </summary>
+    static bool Passed(TaskOrchestrationContext context, DateTimeOffset deadline, bool inGrace) =>
+        inGrace || deadline <= context.CurrentUtcDateTime;
+
+    /// <summary>
     /// A later deadline. If the old one had passed, everyone still silent is told the new one at once (the next
     /// reminder round, whose mail shows the deadline). Rounds of the new deadline that are already due are skipped.
     /// </summary>
     /// <returns>The number of reminder rounds now counted as sent.</returns>
     static async Task<int> MoveDeadlineAsync(
-        TaskOrchestrationContext context, AnnualCycleInput input, IReadOnlyList<TimeSpan> reminders, int remindersSent, DateTimeOffset oldDeadline, DateTimeOffset newDeadline)
+        TaskOrchestrationContext context, AnnualCycleInput input, IReadOnlyList<TimeSpan> reminders, int remindersSent, bool oldDeadlinePassed, DateTimeOffset newDeadline)
     {
-        if (oldDeadline <= context.CurrentUtcDateTime)
+        if (oldDeadlinePassed)
         {
             remindersSent++;
             await context.RemindOwnersAsync(new RemindOwnersInput(input.AgreementId, input.Year, remindersSent));

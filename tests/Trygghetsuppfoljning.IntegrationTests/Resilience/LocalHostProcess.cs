@@ -24,6 +24,21 @@ public sealed class LocalHostProcess : IAsyncDisposable
 
     public int Id => process.Id;
 
+    /// <summary>Waits until the process has ended by itself (e.g. killed at an armed checkpoint); false on timeout.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var wait = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(wait.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The last lines the host wrote, for a failure message.</summary>
     public string Tail => string.Join(Environment.NewLine, output.TakeLast(40));
 
