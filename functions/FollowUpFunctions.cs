@@ -6,17 +6,17 @@ using Trygghetsuppfoljning.Workflows.Citizens;
 using Trygghetsuppfoljning.Workflows.Coordination;
 using Trygghetsuppfoljning.Workflows.Domain;
 using Trygghetsuppfoljning.Workflows.Effects;
+using Trygghetsuppfoljning.Workflows.Security;
 
 namespace Trygghetsuppfoljning.Functions;
 
 /// <summary>
-/// Issue 13's HTTP triggers: the steering group's decision and effect figures (function key, like the coordinator
-/// API), and the citizens' pages (anonymous: public information by design).
+/// The steering group's decision and effect figures — coordinator routes: a function key and, checked first by
+/// <see cref="StaffGate"/>, a signed-in person holding the coordinator role, who is the actor in the audit log — and the
+/// citizens' pages (anonymous: public information by design).
 /// </summary>
-public sealed class FollowUpFunctions(CoordinatorService coordinator, EffectFigureService effects, CitizenSummaryService citizens)
+public sealed class FollowUpFunctions(CoordinatorService coordinator, EffectFigureService effects, CitizenSummaryService citizens, StaffGate staff)
 {
-    const string ApiActor = "function-key";
-
     public sealed record DecisionRequest(bool Approved, DateOnly Date, string? Note);
 
     [Function(nameof(RecordSteeringDecision))]
@@ -24,23 +24,33 @@ public sealed class FollowUpFunctions(CoordinatorService coordinator, EffectFigu
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/cycles/{agreementId}/{year:int}/decision")] HttpRequest request,
         string agreementId, int year, [DurableClient] DurableTaskClient client)
     {
+        if (staff.Refuse(request, out var actor) is { } refused)
+        {
+            return new HttpResultAction(refused);
+        }
+
         var body = await ReadAsync<DecisionRequest>(request);
         return body is null
             ? new BadRequestObjectResult("Body required: {\"approved\": true, \"date\": \"2026-02-10\", \"note\": null}.")
-            : ToResult(await coordinator.RecordSteeringDecisionAsync(client, agreementId, year, body.Approved, body.Date, body.Note, ApiActor, request.HttpContext.RequestAborted));
+            : ToResult(await coordinator.RecordSteeringDecisionAsync(client, agreementId, year, body.Approved, body.Date, body.Note, actor, request.HttpContext.RequestAborted));
     }
 
     [Function(nameof(ListEffectFigures))]
     public async Task<IActionResult> ListEffectFigures(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/cycles/{agreementId}/{year:int}/effects")] HttpRequest request, string agreementId, int year) =>
-        new JsonResult(await effects.ListAsync(agreementId, year, request.HttpContext.RequestAborted), DomainJson.Options);
+        staff.Refuse(request, out _) is { } refused ? new HttpResultAction(refused) : new JsonResult(await effects.ListAsync(agreementId, year, request.HttpContext.RequestAborted), DomainJson.Options);
 
     [Function(nameof(RecordEffectFigure))]
     public async Task<IActionResult> RecordEffectFigure(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/cycles/{agreementId}/{year:int}/effects")] HttpRequest request, string agreementId, int year)
     {
+        if (staff.Refuse(request, out var actor) is { } refused)
+        {
+            return new HttpResultAction(refused);
+        }
+
         var body = await ReadAsync<EffectFigureService.EffectFigureInput>(request);
-        return body is null ? new BadRequestObjectResult("Body required.") : ToResult(await effects.RecordAsync(agreementId, year, body, ApiActor, request.HttpContext.RequestAborted));
+        return body is null ? new BadRequestObjectResult("Body required.") : ToResult(await effects.RecordAsync(agreementId, year, body, actor, request.HttpContext.RequestAborted));
     }
 
     [Function(nameof(ShowPublicIndex))]

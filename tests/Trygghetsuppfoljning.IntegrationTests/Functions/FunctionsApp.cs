@@ -30,6 +30,8 @@ public sealed class FunctionsApp : IDisposable
 
     public FormFunctions Forms => ActivatorUtilities.CreateInstance<FormFunctions>(host.Services);
 
+    public FollowUpFunctions FollowUp => ActivatorUtilities.CreateInstance<FollowUpFunctions>(host.Services);
+
     public static FunctionsApp Build(IReadOnlyDictionary<string, string?> settings, string environment = "Development")
     {
         var builder = FunctionsApplication.CreateBuilder([]);
@@ -66,6 +68,17 @@ public sealed class FunctionsApp : IDisposable
     }
 
     /// <summary>Runs the function's answer against its request's response, as the host's ASP.NET Core integration does.</summary>
+    /// <summary>An MVC result (the follow-up functions return these), executed as the worker's ASP.NET Core integration does.</summary>
+    public static async Task<Answer> ExecuteAsync(HttpRequest request, Microsoft.AspNetCore.Mvc.IActionResult result)
+    {
+        var response = request.HttpContext.Response;
+        await result.ExecuteResultAsync(new Microsoft.AspNetCore.Mvc.ActionContext(
+            request.HttpContext, new Microsoft.AspNetCore.Routing.RouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor()));
+        response.Body.Position = 0;
+        using var reader = new StreamReader(response.Body, Encoding.UTF8);
+        return new Answer(response.StatusCode, response.ContentType, await reader.ReadToEndAsync());
+    }
+
     public static async Task<Answer> ExecuteAsync(HttpRequest request, IResult result)
     {
         var response = request.HttpContext.Response;

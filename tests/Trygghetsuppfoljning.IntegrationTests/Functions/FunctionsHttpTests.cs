@@ -137,6 +137,23 @@ public sealed class FunctionsHttpTests(AzuriteFixture azurite)
         var functions = typeof(CoordinatorFunctions).GetMethods().Where(m => m.GetCustomAttribute<FunctionAttribute>() is not null).Select(m => m.Name).Order().ToList();
         Assert.Equal(functions, calls.Keys.Order().ToList());
 
+        // The follow-up's coordinator routes (decision, effect figures) too: every one that is not anonymous.
+        var u = app.FollowUp;
+        var followUp = new Dictionary<string, Func<string?, Task<FunctionsApp.Answer>>>
+        {
+            [nameof(FollowUpFunctions.RecordSteeringDecision)] = async p => { var r = app.Request("POST", $"/api/cycles/{a}/{Year}/decision", """{"approved":true,"date":"2026-02-10"}""", p); return await FunctionsApp.ExecuteAsync(r, await u.RecordSteeringDecision(r, a, Year, engine.Client)); },
+            [nameof(FollowUpFunctions.ListEffectFigures)] = async p => { var r = app.Request("GET", $"/api/cycles/{a}/{Year}/effects", null, p); return await FunctionsApp.ExecuteAsync(r, await u.ListEffectFigures(r, a, Year)); },
+            [nameof(FollowUpFunctions.RecordEffectFigure)] = async p => { var r = app.Request("POST", $"/api/cycles/{a}/{Year}/effects", """{"measureId":"P-02","indicatorId":"x","value":1,"source":"SCB","sourceDate":"2026-01-01"}""", p); return await FunctionsApp.ExecuteAsync(r, await u.RecordEffectFigure(r, a, Year)); },
+        };
+        var keyed = typeof(FollowUpFunctions).GetMethods()
+            .Where(m => m.GetCustomAttribute<FunctionAttribute>() is not null && m.GetParameters().Any(p => p.GetCustomAttribute<HttpTriggerAttribute>() is { AuthLevel: not AuthorizationLevel.Anonymous }))
+            .Select(m => m.Name).Order().ToList();
+        Assert.Equal(keyed, followUp.Keys.Order().ToList());
+        foreach (var (name, call) in followUp)
+        {
+            calls[name] = call;
+        }
+
         var refusals = new (string? Principal, int Status)[]
         {
             (null, 401),

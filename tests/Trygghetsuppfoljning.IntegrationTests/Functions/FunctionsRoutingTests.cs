@@ -24,6 +24,8 @@ public sealed class FunctionsRoutingTests : IAsyncLifetime
         "POST api/cycles/hoganas/2025/owners/o-1/resend -> ResendOwnerLink",
         "POST api/cycles/hoganas/2025/owners/o-1/replace -> ReplaceOwner",
         "POST api/cycles/hoganas/2025/resume -> ResumeCycle",
+        "POST api/cycles/hoganas/2025/reopen -> ReopenOwners",
+        "POST api/cycles/hoganas/2025/reopen/close -> CloseReturnRound",
         "GET api/cycles/hoganas/2025/report -> DownloadReport",
         "POST api/cycles/hoganas/2025/decision -> RecordSteeringDecision",
         "GET api/cycles/hoganas/2025/effects -> ListEffectFigures",
