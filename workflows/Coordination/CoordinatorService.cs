@@ -331,8 +331,7 @@ public sealed partial class CoordinatorService(
         }
 
         var revoked = await tokens.RevokeAsync(agreementId, year, ownerId, time.GetUtcNow(), cancellationToken);
-        var link = await links.IssueAsync(agreementId, year, ownerId, cancellationToken);
-        await mail.SendAsync(composer.Invitation(owner.Agreement, owner.Cycle, owner.Owner, link, reminderNumber: 0, sendId: Guid.NewGuid().ToString("N")), cancellationToken);
+        await SendLinkAsync(owner, cancellationToken);
         await progress.UpdateAsync(owner.Cycle.Id, ownerId, p => p with { InvitedUtc = p.InvitedUtc ?? time.GetUtcNow() }, cancellationToken);
         return CoordinatorResult.Ok($"New link sent to {owner.Owner.Name}; {revoked} older link(s) revoked.");
     }
@@ -403,7 +402,7 @@ public sealed partial class CoordinatorService(
 
         var revoked = await tokens.RevokeAsync(agreementId, year, old.Owner.Id, now, cancellationToken);
         var cycleInstance = CycleIds.CycleInstance(agreementId, year);
-        if (await IsLegacyCycleAsync(client, cycleInstance, cancellationToken))
+        if (LegacyCycle.RunsOn(await client.GetInstanceAsync(cycleInstance, getInputsAndOutputs: false, cancellationToken)))
         {
             // A cycle started by an earlier version runs an instance per owner: stop the old one, start the new one.
             await client.RaiseAsync(CycleIds.OwnerInstance(agreementId, year, old.Owner.Id), new CycleClosingEvent("replaced"), cancellationToken);
@@ -411,7 +410,7 @@ public sealed partial class CoordinatorService(
             var ownerInput = new OwnerInputInput(agreementId, year, incoming.Owner.Id, cycleInstance, old.Cycle.DeadlineUtc, schedule.RemindersBeforeDeadline, schedule.GracePeriod, schedule.ReceiptDebounce);
             if (!await OrchestrationStarter.StartIfNewAsync(client, nameof(OwnerInputOrchestrator), CycleIds.OwnerInstance(agreementId, year, incoming.Owner.Id), ownerInput, cancellationToken))
             {
-                await SendLinkAsync(old, incoming, cancellationToken);
+                await SendLinkAsync(new CycleOwner(old.Cycle, old.Header, incoming), cancellationToken);
             }
         }
         else if ((await progress.GetAsync(old.Cycle.Id, incoming.Owner.Id, cancellationToken)).InvitedUtc is null)
@@ -422,7 +421,7 @@ public sealed partial class CoordinatorService(
         else
         {
             // Already invited for other measures of theirs: their form now shows the new ones too; a fresh link tells them.
-            await SendLinkAsync(old, incoming, cancellationToken);
+            await SendLinkAsync(new CycleOwner(old.Cycle, old.Header, incoming), cancellationToken);
         }
 
         return CoordinatorResult.Ok(
@@ -481,14 +480,11 @@ public sealed partial class CoordinatorService(
     }
 
     /// <summary>Null when the instance runs; otherwise why an action that needs it cannot take effect.</summary>
-    /// <summary>A cycle started by an earlier version: its orchestration runs an instance per owner.</summary>
-    static async Task<bool> IsLegacyCycleAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken) =>
-        (await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken))?.Name == nameof(AnnualCycleOrchestrator);
-
-    async Task SendLinkAsync(CycleOwner old, RosterOwner incoming, CancellationToken cancellationToken)
+    /// <summary>A fresh link in a new invitation mail (a new Message-ID: mail systems drop a repeated one as a duplicate).</summary>
+    async Task SendLinkAsync(CycleOwner owner, CancellationToken cancellationToken)
     {
-        var link = await links.IssueAsync(old.Cycle.AgreementId, old.Cycle.Year, incoming.Owner.Id, cancellationToken);
-        await mail.SendAsync(composer.Invitation(incoming.ScopedAgreement(old.Header), old.Cycle, incoming.Owner, link, reminderNumber: 0, sendId: Guid.NewGuid().ToString("N")), cancellationToken);
+        var link = await links.IssueAsync(owner.Cycle.AgreementId, owner.Cycle.Year, owner.Owner.Id, cancellationToken);
+        await mail.SendAsync(composer.Invitation(owner.Agreement, owner.Cycle, owner.Owner, link, reminderNumber: 0, sendId: Guid.NewGuid().ToString("N")), cancellationToken);
     }
 
     static async Task<CoordinatorResult?> NotRunningAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken)

@@ -49,21 +49,28 @@ public sealed class OwnerMailer(
             return false;
         }
 
-        if ((await responses.RevisionNumbersAsync(owner.Cycle.Id, ownerId, cancellationToken)).LatestSubmitted > 0)
+        return await RemindAsync(owner, reminderNumber, cancellationToken);
+    }
+
+    /// <summary>The reminder of an active owner the caller has already found (a round reads the cycle's roster once).</summary>
+    public async Task<bool> RemindAsync(CycleOwner owner, int reminderNumber, CancellationToken cancellationToken = default)
+    {
+        var cycleId = owner.Cycle.Id;
+        var ownerId = owner.Owner.Id;
+        if ((await responses.RevisionNumbersAsync(cycleId, ownerId, cancellationToken)).LatestSubmitted > 0)
         {
             return false;
         }
 
-        if ((await progress.GetAsync(owner.Cycle.Id, ownerId, cancellationToken)).RemindersSent >= reminderNumber)
+        if ((await progress.GetAsync(cycleId, ownerId, cancellationToken)).RemindersSent >= reminderNumber)
         {
             return true;
         }
 
         // The first link's token is not stored, so the reminder carries a new one; the old link keeps working.
-        var link = await links.IssueAsync(agreementId, year, ownerId, cancellationToken);
+        var link = await links.IssueAsync(owner.Cycle.AgreementId, owner.Cycle.Year, ownerId, cancellationToken);
         await mail.SendAsync(composer.Invitation(owner.Agreement, owner.Cycle, owner.Owner, link, reminderNumber), cancellationToken);
-        await progress.UpdateAsync(
-            owner.Cycle.Id, ownerId, p => p with { RemindersSent = Math.Max(p.RemindersSent, reminderNumber), LastRemindedUtc = time.GetUtcNow() }, cancellationToken);
+        await progress.UpdateAsync(cycleId, ownerId, p => p with { RemindersSent = Math.Max(p.RemindersSent, reminderNumber), LastRemindedUtc = time.GetUtcNow() }, cancellationToken);
         return true;
     }
 

@@ -82,7 +82,7 @@ public sealed class StorageMigrator(
     /// <summary>An open cycle still run by the orchestrator of an instance per owner (it keeps working; restarted, it costs the engine far less).</summary>
     static async Task<bool> RunsLegacyOrchestratorAsync(DurableTaskClient client, Cycle cycle, CancellationToken cancellationToken) =>
         await client.GetInstanceAsync(CycleIds.CycleInstance(cycle.AgreementId, cycle.Year), getInputsAndOutputs: false, cancellationToken)
-            is { Name: nameof(AnnualCycleOrchestrator), IsCompleted: false };
+            is { IsCompleted: false } instance && LegacyCycle.RunsOn(instance);
 
     async Task<bool> RestartAsync(DurableTaskClient client, Cycle cycle, CancellationToken cancellationToken)
     {

@@ -10,24 +10,31 @@ namespace Trygghetsuppfoljning.Workflows.Orchestration;
 /// deadline), in bounded parallel, in one activity. Each owner is re-checked against Tables before mailing, and a
 /// number already sent is not sent again, so a retried round mails nobody twice.
 /// </summary>
-public sealed class RemindOwnersActivity(CycleRosterRepository rosters, OwnerProgressRepository progress, OwnerMailer mailer) : TaskActivity<RemindOwnersInput, int>
+public sealed class RemindOwnersActivity(CycleRepository cycles, CycleSnapshots snapshots, OwnerProgressRepository progress, OwnerMailer mailer)
+    : TaskActivity<RemindOwnersInput, int>
 {
     const int Parallelism = 16;
 
     /// <returns>How many owners were reminded now.</returns>
     public override async Task<int> RunAsync(TaskActivityContext context, RemindOwnersInput input)
     {
-        var cycleId = CycleIds.For(input.AgreementId, input.Year);
+        // The cycle row and its roster once for the round, as the invitation round does.
+        var cycle = await cycles.FindAsync(input.AgreementId, input.Year);
+        if (cycle is not { State: CycleState.Open } || await snapshots.FindRosterAsync(cycle) is not { } roster)
+        {
+            return 0;
+        }
+
         // One partition read rules out those who submitted or already have this reminder; the rest are checked one by one.
-        var done = (await progress.ListAsync(cycleId))
+        var done = (await progress.ListAsync(cycle.Id))
             .Where(p => p.SubmittedUtc is not null || p.RemindersSent >= input.ReminderNumber)
             .Select(p => p.OwnerId)
             .ToHashSet(StringComparer.Ordinal);
-        var owners = (await rosters.ListActiveOwnerIdsAsync(cycleId)).Where(o => !done.Contains(o)).ToList();
+        var owners = roster.ActiveOwners.Where(o => !done.Contains(o.Owner.Id)).ToList();
         var reminded = 0;
-        await Parallel.ForEachAsync(owners, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (ownerId, ct) =>
+        await Parallel.ForEachAsync(owners, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (owner, ct) =>
         {
-            if (await mailer.RemindAsync(input.AgreementId, input.Year, ownerId, input.ReminderNumber, ct))
+            if (await mailer.RemindAsync(new CycleOwner(cycle, roster.Header, owner), input.ReminderNumber, ct))
             {
                 Interlocked.Increment(ref reminded);
             }

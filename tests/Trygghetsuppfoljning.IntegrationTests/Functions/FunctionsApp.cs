@@ -71,18 +71,19 @@ public sealed class FunctionsApp : IDisposable
     /// <summary>An MVC result (the follow-up functions return these), executed as the worker's ASP.NET Core integration does.</summary>
     public static async Task<Answer> ExecuteAsync(HttpRequest request, Microsoft.AspNetCore.Mvc.IActionResult result)
     {
-        var response = request.HttpContext.Response;
         await result.ExecuteResultAsync(new Microsoft.AspNetCore.Mvc.ActionContext(
             request.HttpContext, new Microsoft.AspNetCore.Routing.RouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor()));
-        response.Body.Position = 0;
-        using var reader = new StreamReader(response.Body, Encoding.UTF8);
-        return new Answer(response.StatusCode, response.ContentType, await reader.ReadToEndAsync());
+        return await AnswerOf(request.HttpContext.Response);
     }
 
     public static async Task<Answer> ExecuteAsync(HttpRequest request, IResult result)
     {
-        var response = request.HttpContext.Response;
         await result.ExecuteAsync(request.HttpContext);
+        return await AnswerOf(request.HttpContext.Response);
+    }
+
+    static async Task<Answer> AnswerOf(HttpResponse response)
+    {
         response.Body.Position = 0;
         using var reader = new StreamReader(response.Body, Encoding.UTF8);
         return new Answer(response.StatusCode, response.ContentType, await reader.ReadToEndAsync());

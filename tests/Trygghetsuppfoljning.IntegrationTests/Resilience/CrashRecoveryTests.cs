@@ -26,30 +26,10 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite, ITestOutputHelper
         var prefix = TestEngine.NewPrefix();
         var port = FreePort.Find();
         var baseUrl = $"http://127.0.0.1:{port}";
-        var environment = new Dictionary<string, string>
-        {
-            ["Storage__ConnectionString"] = azurite.ConnectionString,
-            ["Storage__TablePrefix"] = prefix,
-            ["Storage__ReportContainer"] = $"reports-{prefix}",
-            ["Local__TaskHubName"] = prefix,
-            ["Local__HttpPort"] = port.ToString(CultureInfo.InvariantCulture),
-            // Short leases and message visibility: a restarted host takes over ~10–15 s after the kill instead of 30 s–5 min.
-            ["Local__LeaseInterval"] = "00:00:10",
-            ["Local__QueueVisibilityTimeout"] = "00:00:15",
-            ["Mail__SmtpHost"] = "127.0.0.1",
-            ["Mail__SmtpPort"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
-            ["Templates__Root"] = RepositoryPaths.Templates,
-            ["Coordinator__ApiKey"] = ApiKey,
-            // All 200 owners post from 127.0.0.1.
-            ["Forms__PostsPerAddressPerWindow"] = "1000000",
-            ["Schedule__RemindersBeforeDeadline__0"] = "00:00:00",
-            ["Schedule__GracePeriod"] = "00:00:00",
-            ["Schedule__ReceiptDebounce"] = "00:00:00",
-            ["Schedule__ReceiptSweepInterval"] = "00:00:00.200",
-            ["Schedule__OwnerSettleTime"] = "00:00:30",
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["Logging__LogLevel__Trygghetsuppfoljning"] = "Warning",
-        };
+        var environment = KilledHostSettings.For(azurite.ConnectionString, prefix, port, smtp, ApiKey);
+        environment["Forms__PostsPerAddressPerWindow"] = "1000000"; // All 200 owners post from 127.0.0.1.
+        environment["Schedule__OwnerSettleTime"] = "00:00:30";
+        environment["Logging__LogLevel__Trygghetsuppfoljning"] = "Warning";
         await using var store = StoreAccess.For(azurite.ConnectionString, prefix);
         var agreement = GeneratedAgreement.WithOwners("krasch", OwnerCount);
         await store.GetRequiredService<AgreementRepository>().SaveAsync(agreement);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using Azure.Data.Tables;
 using Trygghetsuppfoljning.IntegrationTests.Forms;
 using Trygghetsuppfoljning.IntegrationTests.Infrastructure;
 using Trygghetsuppfoljning.Local;
@@ -40,7 +39,7 @@ public sealed class CrashWindowTests(AzuriteFixture azurite, ITestOutputHelper o
         await run.AssertStoredOnceAndShownAsync();
 
         await run.CloseAsync();
-        var receipts = await run.ReceiptsOnceTheCycleHasEndedAsync();
+        var receipts = run.ReceiptsToTheOwner();
 
         // One receipt, for the crashed revision, sent from the receipt owed in Tables (the sweeper or the close).
         var receipt = Assert.Single(receipts);
@@ -68,7 +67,7 @@ public sealed class CrashWindowTests(AzuriteFixture azurite, ITestOutputHelper o
         await run.SubmitAgainAndAssertConfirmationAsync();
         await run.CloseAsync();
 
-        var receipts = await run.ReceiptsOnceTheCycleHasEndedAsync();
+        var receipts = run.ReceiptsToTheOwner();
         Assert.Equal([ReceiptId(revision: 1), ReceiptId(revision: 2)], receipts.Select(m => m.MessageId).Order(StringComparer.Ordinal));
         await run.AssertReportedAsync();
     }
@@ -84,17 +83,13 @@ public sealed class CrashWindowTests(AzuriteFixture azurite, ITestOutputHelper o
         readonly ITestOutputHelper output;
         readonly Dictionary<string, string> environment;
         readonly ServiceProvider store;
-        readonly string connectionString;
-        readonly string prefix;
         LocalHostProcess host;
 
-        CrashedRun(ITestOutputHelper output, Dictionary<string, string> environment, ServiceProvider store, string connectionString, string prefix, SmtpCapture smtp, LocalHostProcess host, CoordinatorApi api, Agreement agreement, string comment)
+        CrashedRun(ITestOutputHelper output, Dictionary<string, string> environment, ServiceProvider store, SmtpCapture smtp, LocalHostProcess host, CoordinatorApi api, Agreement agreement, string comment)
         {
             this.output = output;
             this.environment = environment;
             this.store = store;
-            this.connectionString = connectionString;
-            this.prefix = prefix;
             this.host = host;
             Smtp = smtp;
             Api = api;
@@ -125,33 +120,14 @@ public sealed class CrashWindowTests(AzuriteFixture azurite, ITestOutputHelper o
             var prefix = TestEngine.NewPrefix();
             var port = FreePort.Find();
             var baseUrl = $"http://127.0.0.1:{port}";
-            var environment = new Dictionary<string, string>
-            {
-                ["Storage__ConnectionString"] = azurite.ConnectionString,
-                ["Storage__TablePrefix"] = prefix,
-                ["Storage__ReportContainer"] = $"reports-{prefix}",
-                ["Local__TaskHubName"] = prefix,
-                ["Local__HttpPort"] = port.ToString(CultureInfo.InvariantCulture),
-                // Short leases and message visibility: the restarted host takes over ~10–15 s after the kill.
-                ["Local__LeaseInterval"] = "00:00:10",
-                ["Local__QueueVisibilityTimeout"] = "00:00:15",
-                ["Mail__SmtpHost"] = "127.0.0.1",
-                ["Mail__SmtpPort"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
-                ["Templates__Root"] = RepositoryPaths.Templates,
-                ["Coordinator__ApiKey"] = ApiKey,
-                ["Schedule__RemindersBeforeDeadline__0"] = "00:00:00",
-                ["Schedule__GracePeriod"] = "00:00:00",
-                ["Schedule__ReceiptDebounce"] = "00:00:00",
-                ["Schedule__ReceiptSweepInterval"] = "00:00:00.200",
-                ["Logging__LogLevel__Default"] = "Warning",
-            };
+            var environment = KilledHostSettings.For(azurite.ConnectionString, prefix, port, smtp, ApiKey);
             var store = StoreAccess.For(azurite.ConnectionString, prefix);
             var agreement = DomainJson.Deserialize<Agreement>(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Templates, "demo", "hoganas.json")));
             await store.GetRequiredService<AgreementRepository>().SaveAsync(agreement);
 
             var armed = new Dictionary<string, string>(environment) { ["Testing__CrashAt"] = crashAt };
             var host = await LocalHostProcess.StartAsync(armed, baseUrl, TimeSpan.FromSeconds(60));
-            var run = new CrashedRun(output, environment, store, azurite.ConnectionString, prefix, smtp, host, new CoordinatorApi(baseUrl, ApiKey), agreement, comment);
+            var run = new CrashedRun(output, environment, store, smtp, host, new CoordinatorApi(baseUrl, ApiKey), agreement, comment);
             try
             {
                 await run.CrashInsideASubmissionAsync(baseUrl, crashAt);
@@ -246,11 +222,10 @@ public sealed class CrashWindowTests(AzuriteFixture azurite, ITestOutputHelper o
         }
 
         /// <summary>
-        /// The owner's receipts once the cycle has completed: it sends every receipt still owed before its report, and a
-        /// closed cycle is never swept again, so the count is final.
+        /// The owner's receipts. Final once the cycle has completed (<see cref="CloseAsync"/>): it sends every receipt still
+        /// owed before its report, and a closed cycle is never swept again.
         /// </summary>
-        public Task<IReadOnlyList<MimeKit.MimeMessage>> ReceiptsOnceTheCycleHasEndedAsync() =>
-            Task.FromResult<IReadOnlyList<MimeKit.MimeMessage>>(Smtp.Messages.Where(IsReceiptTo(OwnerEmail)).ToList());
+        public List<MimeKit.MimeMessage> ReceiptsToTheOwner() => Smtp.Messages.Where(IsReceiptTo(OwnerEmail)).ToList();
 
         /// <summary>The closed cycle's report holds the answer.</summary>
         public async Task AssertReportedAsync()
