@@ -15,6 +15,10 @@ public sealed class ReceiptSweeper(
 {
     const int Parallelism = 16;
 
+    // A sender holds a receipt this long; one that died lets it go for another to send.
+    static readonly TimeSpan ClaimTime = TimeSpan.FromMinutes(2);
+    static readonly TimeSpan ClaimPoll = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Every open cycle's due receipts. Failures are logged and retried at the next sweep (the rows stay).</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken = default)
     {
@@ -24,7 +28,7 @@ public sealed class ReceiptSweeper(
         {
             try
             {
-                sent += await SendDueAsync(cycle.AgreementId, cycle.Year, now, cancellationToken);
+                sent += await SendDueAsync(cycle.AgreementId, cycle.Year, now, cancellationToken: cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -35,32 +39,61 @@ public sealed class ReceiptSweeper(
         return sent;
     }
 
-    /// <summary>Sends one cycle's receipts due at or before <paramref name="dueBeforeUtc"/>; throws if any could not be sent (after trying all).</summary>
+    /// <summary>
+    /// Sends one cycle's receipts due at or before <paramref name="dueBeforeUtc"/>; throws if any could not be sent (after
+    /// trying all). Each is claimed first, so a concurrent sender (the sweeper and the closing cycle) never sends it too.
+    /// </summary>
+    /// <param name="untilNoneOwed">The closing cycle: also wait out receipts another sender holds (until sent, or until
+    /// its claim expires and this call takes them), so nothing owed is left behind a closed cycle, which is never swept.</param>
     /// <returns>How many receipts were mailed.</returns>
-    public async Task<int> SendDueAsync(string agreementId, int year, DateTimeOffset dueBeforeUtc, CancellationToken cancellationToken = default)
+    public async Task<int> SendDueAsync(string agreementId, int year, DateTimeOffset dueBeforeUtc, bool untilNoneOwed = false, CancellationToken cancellationToken = default)
     {
-        var due = await outbox.ListDueAsync(CycleIds.For(agreementId, year), dueBeforeUtc, cancellationToken);
-        if (due.Count == 0)
+        var cycleId = CycleIds.For(agreementId, year);
+        var sent = 0;
+        CycleRoster? roster = null;
+        Cycle? cycle = null;
+        while (true)
         {
-            return 0;
-        }
+            var now = time.GetUtcNow();
+            var due = await outbox.ListDueAsync(cycleId, dueBeforeUtc, cancellationToken);
+            var free = due.Where(r => r.ClaimedUntilUtc is not { } until || until <= now).ToList();
+            if (free.Count > 0)
+            {
+                // The cycle and its roster once for the sweep; the receipt names what the owner answered for in this cycle.
+                cycle ??= await cycles.GetAsync(agreementId, year, cancellationToken);
+                roster ??= await snapshots.GetRosterAsync(cycle, cancellationToken);
+                sent += await SendAsync(cycle, roster, free, now + ClaimTime, cancellationToken);
+            }
 
-        // The cycle and its roster once for the sweep; the receipt names what the owner answered for in this cycle.
-        var cycle = await cycles.GetAsync(agreementId, year, cancellationToken);
-        var roster = await snapshots.GetRosterAsync(cycle, cancellationToken);
+            if (!untilNoneOwed || due.Count == free.Count)
+            {
+                return sent;
+            }
+
+            await Task.Delay(ClaimPoll, cancellationToken);
+        }
+    }
+
+    async Task<int> SendAsync(Cycle cycle, CycleRoster roster, List<ReceiptDue> due, DateTimeOffset claimUntilUtc, CancellationToken cancellationToken)
+    {
         var sent = 0;
         var failures = new List<Exception>();
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (receipt, ct) =>
         {
             try
             {
+                if (await outbox.TryClaimAsync(receipt, claimUntilUtc, ct) is not { } claimed)
+                {
+                    return;
+                }
+
                 // The newest submission re-arms the row with its revision, so the row's revision is the one to receipt.
-                if (roster.Find(receipt.OwnerId) is { } owner && await mailer.SendReceiptAsync(new CycleOwner(cycle, roster.Header, owner), receipt.Revision, ct) > 0)
+                if (roster.Find(claimed.OwnerId) is { } owner && await mailer.SendReceiptAsync(new CycleOwner(cycle, roster.Header, owner), claimed.Revision, ct) > 0)
                 {
                     Interlocked.Increment(ref sent);
                 }
 
-                await outbox.CompleteAsync(receipt, ct);
+                await outbox.CompleteAsync(claimed, ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -71,6 +104,6 @@ public sealed class ReceiptSweeper(
             }
         });
 
-        return failures.Count == 0 ? sent : throw new AggregateException($"{failures.Count} of {due.Count} receipts of {agreementId} {year} failed", failures);
+        return failures.Count == 0 ? sent : throw new AggregateException($"{failures.Count} of {due.Count} receipts of {cycle.Id} failed", failures);
     }
 }

@@ -7,5 +7,5 @@ namespace Trygghetsuppfoljning.Workflows.Orchestration;
 public sealed class SendDueReceiptsActivity(ReceiptSweeper sweeper) : TaskActivity<SendDueReceiptsInput, int>
 {
     public override Task<int> RunAsync(TaskActivityContext context, SendDueReceiptsInput input) =>
-        sweeper.SendDueAsync(input.AgreementId, input.Year, input.DueBeforeUtc ?? DateTimeOffset.MaxValue);
+        sweeper.SendDueAsync(input.AgreementId, input.Year, input.DueBeforeUtc ?? DateTimeOffset.MaxValue, untilNoneOwed: input.DueBeforeUtc is null);
 }

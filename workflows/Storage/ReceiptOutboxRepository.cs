@@ -8,8 +8,9 @@ namespace Trygghetsuppfoljning.Workflows.Storage;
 /// Receipts owed to owners, one row per owner in the cycle's responses partition (<c>~receipt|{owner}</c>). A submission
 /// writes its row in the same entity-group transaction as the revision (<see cref="ResponseRepository.AppendAsync"/>):
 /// an answer stored is a receipt owed, whatever happens to the process next. Each new submission moves the row's due
-/// time (one receipt per burst of submissions); <see cref="Mail.ReceiptSweeper"/> sends what is due and removes the row
-/// under its ETag, so a submission that re-armed it in between is never lost.
+/// time (one receipt per burst of submissions); <see cref="Mail.ReceiptSweeper"/> claims a due row under its ETag (so
+/// the sweeper and the closing cycle never both send it), sends the receipt and removes the row under the claim's ETag,
+/// so a submission that re-armed it in between is never lost. A claim whose sender died expires and is taken again.
 /// </summary>
 public sealed class ReceiptOutboxRepository(TableStore store)
 {
@@ -35,11 +36,27 @@ public sealed class ReceiptOutboxRepository(TableStore store)
         {
             if (e.GetDateTimeOffset("DueUtc") is { } at && at <= dueBeforeUtc)
             {
-                due.Add(new ReceiptDue(cycleId, e.GetString("OwnerId"), e.GetInt32("Revision") ?? 0, at, e.ETag));
+                due.Add(new ReceiptDue(cycleId, e.GetString("OwnerId"), e.GetInt32("Revision") ?? 0, at, e.ETag, e.GetDateTimeOffset("ClaimedUntilUtc")));
             }
         }
 
         return due;
+    }
+
+    /// <summary>Claims a receipt to send it until <paramref name="untilUtc"/>. Null when another sender claimed it first or a submission re-armed it.</summary>
+    public async Task<ReceiptDue?> TryClaimAsync(ReceiptDue receipt, DateTimeOffset untilUtc, CancellationToken cancellationToken = default)
+    {
+        var table = await store.GetAsync(TableNames.Responses, cancellationToken);
+        try
+        {
+            var response = await table.UpdateEntityAsync(
+                new TableEntity(receipt.CycleId, Prefix + receipt.OwnerId) { ["ClaimedUntilUtc"] = untilUtc }, receipt.ETag, TableUpdateMode.Merge, cancellationToken);
+            return receipt with { ETag = response.Headers.ETag ?? ETag.All, ClaimedUntilUtc = untilUtc };
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            return null;
+        }
     }
 
     /// <summary>Removes a receipt that was sent. False when a newer submission re-armed it (its own due time then applies).</summary>
@@ -58,5 +75,5 @@ public sealed class ReceiptOutboxRepository(TableStore store)
     }
 }
 
-/// <summary>A receipt owed: the owner's submitted revision when it was armed, and when it falls due.</summary>
-public sealed record ReceiptDue(string CycleId, string OwnerId, int Revision, DateTimeOffset DueUtc, ETag ETag);
+/// <summary>A receipt owed: the owner's submitted revision when it was armed, when it falls due, and until when a sender holds it.</summary>
+public sealed record ReceiptDue(string CycleId, string OwnerId, int Revision, DateTimeOffset DueUtc, ETag ETag, DateTimeOffset? ClaimedUntilUtc = null);
