@@ -5,7 +5,8 @@ namespace Trygghetsuppfoljning.Workflows.Migration;
 /// <param name="FinalAnswersStored">Closed cycles whose final answers were stored for next year's form.</param>
 /// <param name="CyclesRestarted">Open cycles whose orchestrations, started by an older version, were restarted on this one.</param>
 /// <param name="AggregatesCleaned">Stored aggregates from which owner ids were removed (counts kept).</param>
-public sealed record MigrationResult(int RostersTaken, int FinalAnswersStored, int CyclesRestarted, int AggregatesCleaned)
+/// <param name="RowsRekeyed">Link tokens and sent-mail index rows moved from the empty row key to their partition key.</param>
+public sealed record MigrationResult(int RostersTaken, int FinalAnswersStored, int CyclesRestarted, int AggregatesCleaned, int RowsRekeyed = 0)
 {
-    public bool ChangedAnything => RostersTaken + FinalAnswersStored + CyclesRestarted + AggregatesCleaned > 0;
+    public bool ChangedAnything => RostersTaken + FinalAnswersStored + CyclesRestarted + AggregatesCleaned + RowsRekeyed > 0;
 }

@@ -18,7 +18,9 @@ namespace Trygghetsuppfoljning.Workflows.Migration;
 /// terminated and started again on this version (<see cref="AnnualFollowUpOrchestrator"/>) with the stored deadline. Tables hold everything
 /// they did: answers stay, invitations and reminders already sent are not sent again;</item>
 /// <item>stored aggregates lose the owner ids they carried (the counts stay);</item>
-/// <item>answers stored without a revision head keep working as they are (the head is written by the next save).</item>
+/// <item>answers stored without a revision head keep working as they are (the head is written by the next save);</item>
+/// <item>link tokens and the sent-mail index move from the empty row key to their partition key
+/// (<see cref="Storage.SingleRowPartitions"/>; until then they are read where they are).</item>
 /// </list>
 /// </summary>
 public sealed class StorageMigrator(
@@ -27,6 +29,8 @@ public sealed class StorageMigrator(
     CycleRosterRepository rosterRepository,
     FinalAnswerStore finalAnswers,
     AggregateRepository aggregates,
+    TokenRepository tokens,
+    MailEventRepository mailEvents,
     CycleStarter starter,
     ILogger<StorageMigrator> logger)
 {
@@ -68,12 +72,13 @@ public sealed class StorageMigrator(
             }
         }
 
-        var result = new MigrationResult(taken, answers, restarted, cleaned);
+        var rekeyed = await tokens.ConvertLegacyKeysAsync(cancellationToken) + await mailEvents.ConvertLegacyKeysAsync(cancellationToken);
+        var result = new MigrationResult(taken, answers, restarted, cleaned, rekeyed);
         if (result.ChangedAnything)
         {
             logger.LogWarning(
-                "Storage migrated: {Rosters} rosters taken, {Answers} cycles' final answers stored, {Restarted} open cycles restarted on this version, {Cleaned} aggregates without owner ids",
-                taken, answers, restarted, cleaned);
+                "Storage migrated: {Rosters} rosters taken, {Answers} cycles' final answers stored, {Restarted} open cycles restarted on this version, {Cleaned} aggregates without owner ids, {Rekeyed} token and mail rows re-keyed",
+                taken, answers, restarted, cleaned, rekeyed);
         }
 
         return result;

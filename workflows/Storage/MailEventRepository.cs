@@ -6,7 +6,8 @@ namespace Trygghetsuppfoljning.Workflows.Storage;
 
 /// <summary>
 /// What became of the mail the product sent, per cycle (newest first), and an index from Message-ID to the cycle and
-/// owner a mail concerned, so a non-delivery report arriving days later finds its owner.
+/// owner a mail concerned, so a non-delivery report arriving days later finds its owner (one partition per Message-ID,
+/// <see cref="SingleRowPartitions"/>).
 /// </summary>
 public sealed class MailEventRepository(TableStore store)
 {
@@ -33,7 +34,7 @@ public sealed class MailEventRepository(TableStore store)
         {
             var messages = await store.GetAsync(TableNames.MailMessages, cancellationToken);
             await messages.UpsertEntityAsync(
-                new TableEntity(KeyOf(e.MessageId), string.Empty)
+                new TableEntity(KeyOf(e.MessageId), KeyOf(e.MessageId))
                 {
                     ["AgreementId"] = e.AgreementId,
                     ["Year"] = e.Year,
@@ -56,8 +57,7 @@ public sealed class MailEventRepository(TableStore store)
         }
 
         var messages = await store.GetAsync(TableNames.MailMessages, cancellationToken);
-        var found = await messages.GetEntityIfExistsAsync<TableEntity>(key, string.Empty, cancellationToken: cancellationToken);
-        if (!found.HasValue || found.Value is not { } e)
+        if (await SingleRowPartitions.FindAsync(messages, key, cancellationToken) is not { } e)
         {
             return null;
         }
@@ -103,7 +103,7 @@ public sealed class MailEventRepository(TableStore store)
             actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All));
             if (e.GetString("MessageId") is { } id && KeyOf(id) is { Length: > 0 } key)
             {
-                await messages.DeleteEntityAsync(key, string.Empty, ETag.All, cancellationToken);
+                await SingleRowPartitions.DeleteAsync(messages, key, cancellationToken);
             }
 
             deleted++;
@@ -112,6 +112,10 @@ public sealed class MailEventRepository(TableStore store)
         await TableBatches.SubmitAsync(events, actions, cancellationToken);
         return deleted;
     }
+
+    /// <summary>Moves the Message-ID index rows an older version stored under the empty row key (see <see cref="SingleRowPartitions"/>).</summary>
+    public async Task<int> ConvertLegacyKeysAsync(CancellationToken cancellationToken = default) =>
+        await SingleRowPartitions.ConvertAsync(await store.GetAsync(TableNames.MailMessages, cancellationToken), cancellationToken);
 
     /// <summary>Table keys forbid '/', '\', '#', '?' and control characters; other systems' Message-IDs may hold them.</summary>
     static string KeyOf(string messageId) =>

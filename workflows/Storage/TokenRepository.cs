@@ -3,14 +3,17 @@ using Azure.Data.Tables;
 
 namespace Trygghetsuppfoljning.Workflows.Storage;
 
-/// <summary>Link tokens by hash. Lookups go by the SHA-256 of the presented token, so the store never holds a usable link.</summary>
+/// <summary>
+/// Link tokens by hash, one partition each (<see cref="SingleRowPartitions"/>). Lookups go by the SHA-256 of the
+/// presented token, so the store never holds a usable link.
+/// </summary>
 public sealed class TokenRepository(TableStore store)
 {
     public async Task AddAsync(LinkTokenRecord record, CancellationToken cancellationToken = default)
     {
         var table = await store.GetAsync(TableNames.Tokens, cancellationToken);
         await table.UpsertEntityAsync(
-            new TableEntity(record.TokenHash, string.Empty)
+            new TableEntity(record.TokenHash, record.TokenHash)
             {
                 ["AgreementId"] = record.AgreementId,
                 ["Year"] = record.Year,
@@ -25,13 +28,11 @@ public sealed class TokenRepository(TableStore store)
     public async Task<LinkTokenRecord?> FindAsync(string tokenHash, CancellationToken cancellationToken = default)
     {
         var table = await store.GetAsync(TableNames.Tokens, cancellationToken);
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(tokenHash, string.Empty, cancellationToken: cancellationToken);
-        if (!response.HasValue)
+        if (await SingleRowPartitions.FindAsync(table, tokenHash, cancellationToken) is not { } e)
         {
             return null;
         }
 
-        var e = response.Value!;
         return new LinkTokenRecord(
             e.PartitionKey, e.GetString("AgreementId"), e.GetInt32("Year") ?? 0, e.GetString("OwnerId"), e.GetDateTimeOffset("IssuedUtc") ?? default, e.GetDateTimeOffset("RevokedUtc"));
     }
@@ -54,4 +55,8 @@ public sealed class TokenRepository(TableStore store)
 
         return count;
     }
+
+    /// <summary>Moves tokens an older version stored under the empty row key (see <see cref="SingleRowPartitions"/>).</summary>
+    public async Task<int> ConvertLegacyKeysAsync(CancellationToken cancellationToken = default) =>
+        await SingleRowPartitions.ConvertAsync(await store.GetAsync(TableNames.Tokens, cancellationToken), cancellationToken);
 }

@@ -36,6 +36,18 @@ public sealed class StorageMigrationTests(AzuriteFixture azurite)
         ChunkedText.Write(legacyAggregate, "Figures", DomainJson.Serialize(CycleAggregator.Aggregate(agreement, 2024, [])));
         await aggregates.AddEntityAsync(legacyAggregate);
 
+        // A link and a sent mail's index row as older versions keyed them: the empty row key.
+        var links = engine.Services.GetRequiredService<OwnerLinkIssuer>();
+        var legacyLink = await links.IssueAsync(agreement.Id, 2025, "karin-sjoberg");
+        var tokens = await store.GetAsync(TableNames.Tokens);
+        var legacyHash = LinkToken.HashOf(legacyLink[(legacyLink.LastIndexOf('/') + 1)..])!;
+        await MoveToEmptyRowKeyAsync(tokens, legacyHash);
+        var mailMessages = await store.GetAsync(TableNames.MailMessages);
+        await mailMessages.AddEntityAsync(new TableEntity("legacy-1@trygghet.example", string.Empty) { ["AgreementId"] = agreement.Id, ["Year"] = 2025, ["OwnerId"] = "karin-sjoberg", ["Kind"] = "invitation", ["Recipients"] = "karin@example.se" });
+        // Read where they are until migrated (the form is opened after migration: its first GET converts other rows).
+        Assert.Equal("karin-sjoberg", (await engine.Services.GetRequiredService<TokenRepository>().FindAsync(legacyHash))?.OwnerId);
+        Assert.Equal("invitation", (await engine.Services.GetRequiredService<MailEventRepository>().FindSentAsync("legacy-1@trygghet.example"))?.Kind);
+
         var cycleInstance = CycleIds.CycleInstance(agreement.Id, 2025);
         await engine.Client.ScheduleNewOrchestrationInstanceAsync(
             nameof(AnnualCycleOrchestrator), new AnnualCycleInput(agreement.Id, 2025, now.AddDays(5), [], TimeSpan.Zero, TimeSpan.Zero), new StartOrchestrationOptions(cycleInstance));
@@ -45,7 +57,7 @@ public sealed class StorageMigrationTests(AzuriteFixture azurite)
         var migrator = engine.Services.GetRequiredService<StorageMigrator>();
         var result = await migrator.MigrateAsync(engine.Client);
 
-        Assert.Equal(new MigrationResult(RostersTaken: 1, FinalAnswersStored: 1, CyclesRestarted: 1, AggregatesCleaned: 1), result);
+        Assert.Equal(new MigrationResult(RostersTaken: 1, FinalAnswersStored: 1, CyclesRestarted: 1, AggregatesCleaned: 1, RowsRekeyed: 2), result);
         var cycleRepository = engine.Services.GetRequiredService<CycleRepository>();
         Assert.True((await cycleRepository.GetAsync(agreement.Id, 2024)).FinalAnswersStored);
         Assert.NotNull((await cycleRepository.GetAsync(agreement.Id, 2025)).OriginalDeadlineUtc);
@@ -66,15 +78,35 @@ public sealed class StorageMigrationTests(AzuriteFixture azurite)
         // A second run changes nothing.
         Assert.False((await migrator.MigrateAsync(engine.Client)).ChangedAnything);
 
-        // The old rows still serve the form: last year's answer (read by key now) and Johan's draft.
-        var links = engine.Services.GetRequiredService<OwnerLinkIssuer>();
+        // The re-keyed rows: under their partition key only, the link still opens the form, the mail is still found.
+        Assert.False((await tokens.GetEntityIfExistsAsync<TableEntity>(legacyHash, string.Empty)).HasValue);
+        Assert.Equal("karin-sjoberg", (await tokens.GetEntityAsync<TableEntity>(legacyHash, legacyHash)).Value.GetString("OwnerId"));
         using var form = new FormClient();
+        Assert.Equal(200, (await form.GetAsync(legacyLink)).Status);
+        var sent = await engine.Services.GetRequiredService<MailEventRepository>().FindSentAsync("<legacy-1@trygghet.example>");
+        Assert.Equal(("karin-sjoberg", "invitation"), (sent?.OwnerId, sent?.Kind));
+        Assert.False((await mailMessages.GetEntityIfExistsAsync<TableEntity>("legacy-1@trygghet.example", string.Empty)).HasValue);
+
+        // The old rows still serve the form: last year's answer (read by key now) and Johan's draft.
         var (annaStatus, annaHtml) = await form.GetAsync(await links.IssueAsync(agreement.Id, 2025, "anna-berg"));
         Assert.Equal(200, annaStatus);
         Assert.Contains("Förra årets svar.", System.Net.WebUtility.HtmlDecode(annaHtml), StringComparison.Ordinal);
         var (johanStatus, johanHtml) = await form.GetAsync(await links.IssueAsync(agreement.Id, 2025, "johan-ek"));
         Assert.Equal(200, johanStatus);
         Assert.Contains("Johans utkast.", System.Net.WebUtility.HtmlDecode(johanHtml), StringComparison.Ordinal);
+    }
+
+    static async Task MoveToEmptyRowKeyAsync(TableClient table, string partitionKey)
+    {
+        var row = (await table.GetEntityAsync<TableEntity>(partitionKey, partitionKey)).Value;
+        var legacy = new TableEntity(partitionKey, string.Empty);
+        foreach (var name in new[] { "AgreementId", "Year", "OwnerId", "IssuedUtc" })
+        {
+            legacy[name] = row[name];
+        }
+
+        await table.AddEntityAsync(legacy);
+        await table.DeleteEntityAsync(partitionKey, partitionKey);
     }
 
     static async Task AddLegacyRevisionAsync(TableClient table, string cycleId, string ownerId, ResponseKind kind, IEnumerable<string> measureIds, string comment)
