@@ -100,6 +100,7 @@ public sealed class CycleRun(int owners, int answerConcurrency, TimeSpan cap, Te
             var progress = engine.Services.GetRequiredService<OwnerProgressRepository>();
             var invitations = 0;
             var lastReport = TimeSpan.Zero;
+            var lastProgressRead = TimeSpan.Zero;
             while (!answering.IsCompleted)
             {
                 foreach (var invitation in mailbox.TakeNewInvitations())
@@ -108,11 +109,15 @@ public sealed class CycleRun(int owners, int answerConcurrency, TimeSpan cap, Te
                     inbox.Writer.TryWrite(invitation);
                 }
 
-                // All mails are out: the progress rows (the truth) say when every owner counts as invited.
-                if (allInvited is null && invitations >= owners &&
-                    (await progress.ListAsync(cycleId, timeout.Token)).Count(p => p.InvitedUtc is not null) == owners)
+                // All mails are out: the progress rows (the truth) say when every owner counts as invited. Read once a
+                // second at most: listing N rows is itself load on the emulator the cycle runs on.
+                if (allInvited is null && invitations >= owners && clock.Elapsed - lastProgressRead >= TimeSpan.FromSeconds(1))
                 {
-                    allInvited = clock.Elapsed.TotalSeconds;
+                    lastProgressRead = clock.Elapsed;
+                    if ((await progress.ListAsync(cycleId, timeout.Token)).Count(p => p.InvitedUtc is not null) == owners)
+                    {
+                        allInvited = clock.Elapsed.TotalSeconds;
+                    }
                 }
 
                 if (clock.Elapsed - lastReport >= TimeSpan.FromSeconds(15))
@@ -135,7 +140,7 @@ public sealed class CycleRun(int owners, int answerConcurrency, TimeSpan cap, Te
                 }
                 else
                 {
-                    await Task.Delay(200, timeout.Token);
+                    await Task.Delay(1000, timeout.Token);
                 }
             }
 

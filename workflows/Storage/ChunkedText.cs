@@ -10,6 +10,9 @@ internal static class ChunkedText
 {
     const int ChunkChars = 30_000;
 
+    /// <summary>12 chunks: 720 KB of UTF-16 in one entity, under the 1 MiB entity limit with room for the other columns.</summary>
+    public const int CharsPerEntity = 12 * ChunkChars;
+
     public static void Write(TableEntity entity, string name, string text)
     {
         int count = 0;
@@ -27,6 +30,28 @@ internal static class ChunkedText
         }
 
         entity[$"{name}Chunks"] = count;
+    }
+
+    /// <summary>
+    /// Splits text too long for one entity into pieces of at most <paramref name="maxChars"/> (one per entity), never
+    /// between the two halves of a surrogate pair. Empty text is one empty piece.
+    /// </summary>
+    public static List<string> Pieces(string text, int maxChars)
+    {
+        var pieces = new List<string>();
+        for (int offset = 0; offset < text.Length || pieces.Count == 0;)
+        {
+            int length = Math.Min(maxChars, text.Length - offset);
+            if (offset + length < text.Length && char.IsHighSurrogate(text[offset + length - 1]))
+            {
+                length--;
+            }
+
+            pieces.Add(text.Substring(offset, length));
+            offset += length;
+        }
+
+        return pieces;
     }
 
     public static string Read(TableEntity entity, string name)

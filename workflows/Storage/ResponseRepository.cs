@@ -17,9 +17,6 @@ namespace Trygghetsuppfoljning.Workflows.Storage;
 /// </summary>
 public sealed class ResponseRepository(TableStore store)
 {
-    // 12 × 30,000 UTF-16 chars = 720 KB per entity, under the 1 MiB entity limit with room for the other columns.
-    const int ChunksPerEntity = 12;
-    const int CharsPerEntity = ChunksPerEntity * 30_000;
     const string HeadSuffix = "|head";
 
     /// <summary>Stores the answers as the owner's next revision and returns it.</summary>
@@ -151,20 +148,7 @@ public sealed class ResponseRepository(TableStore store)
 
     static IEnumerable<TableEntity> RevisionRows(string cycleId, string ownerId, int revision, ResponseKind kind, DateTimeOffset savedUtc, string json)
     {
-        var pieces = new List<string>();
-        for (int offset = 0; offset < json.Length || pieces.Count == 0;)
-        {
-            // Never split a surrogate pair between two entities.
-            int length = Math.Min(CharsPerEntity, json.Length - offset);
-            if (offset + length < json.Length && char.IsHighSurrogate(json[offset + length - 1]))
-            {
-                length--;
-            }
-
-            pieces.Add(json.Substring(offset, length));
-            offset += length;
-        }
-
+        var pieces = ChunkedText.Pieces(json, ChunkedText.CharsPerEntity);
         for (int part = 0; part < pieces.Count; part++)
         {
             var entity = part == 0
