@@ -45,7 +45,7 @@ public static class ServeCommand
         if (migrated.ChangedAnything)
         {
             await output.WriteLineAsync(
-                $"Migrated stored data: {migrated.RostersTaken} roster(s), {migrated.FinalAnswersStored} closed cycle(s), {migrated.CyclesRestarted} open cycle(s) restarted, {migrated.AggregatesCleaned} aggregate(s), {migrated.RowsRekeyed} token/mail row(s) re-keyed.");
+                $"Migrated stored data: {migrated.RostersTaken} roster(s), {migrated.FinalAnswersStored} closed cycle(s), {migrated.CyclesRestarted} open cycle(s) restarted, {migrated.AggregatesCleaned} aggregate(s), {migrated.RowsRekeyed} token/mail row(s) re-keyed, {migrated.CyclesGivenHeads} cycle(s) given revision heads.");
         }
 
         await output.WriteLineAsync($"Trygghetsuppföljning serving on {engine.BaseUrl} (form: {engine.BaseUrl}/forms/…, coordinator API: {engine.BaseUrl}/api/…). Ctrl+C stops.");

@@ -100,7 +100,7 @@ public sealed partial class CoordinatorService(
         var result = await migrator.MigrateAsync(client, cancellationToken);
         var outcome = CoordinatorResult.Ok(
             result.ChangedAnything
-                ? $"Migrated: {result.RostersTaken} cycle roster(s) taken, {result.FinalAnswersStored} closed cycle(s) given final answers, {result.CyclesRestarted} open cycle(s) restarted on this version, {result.AggregatesCleaned} aggregate(s) cleaned of owner ids, {result.RowsRekeyed} token/mail row(s) re-keyed."
+                ? $"Migrated: {result.RostersTaken} cycle roster(s) taken, {result.FinalAnswersStored} closed cycle(s) given final answers, {result.CyclesRestarted} open cycle(s) restarted on this version, {result.AggregatesCleaned} aggregate(s) cleaned of owner ids, {result.RowsRekeyed} token/mail row(s) re-keyed, {result.CyclesGivenHeads} cycle(s) given revision heads."
                 : "Nothing to migrate: everything stored is current.",
             result);
         return await RecordAsync(AuditAgreementForPurge, null, actor, "migrate", null, outcome, cancellationToken);

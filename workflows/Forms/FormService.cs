@@ -45,7 +45,7 @@ public sealed class FormService(
             }
 
             var lang = language is null ? context.Owner.Language : TextCatalog.Normalize(language);
-            var latest = await responses.LatestAsync(context.Cycle.Id, context.Owner.Id, cancellationToken);
+            var latest = await responses.LatestAsync(context.Cycle, context.Owner.Id, cancellationToken);
             var typed = latest is null ? new Dictionary<string, string>() : FormPageRenderer.FieldsOf(context, latest);
             return pages.Form(context, lang, typed, [], antiforgery.Issue(context.TokenHash), await LastYearAsync(context, cancellationToken), latest, notice: null, statusCode: 200, lateUntilUtc: LateUntil(context));
         }
@@ -121,7 +121,7 @@ public sealed class FormService(
         {
             var kind = result.Submit ? ResponseKind.Submitted : ResponseKind.Draft;
             var now = time.GetUtcNow();
-            saved = await responses.AppendAsync(context.Cycle.Id, context.Owner.Id, kind, now, result.Answers, now + schedule.Value.ReceiptDebounce, cancellationToken);
+            saved = await responses.AppendAsync(context.Cycle, context.Owner.Id, kind, now, result.Answers, now + schedule.Value.ReceiptDebounce, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -57,7 +57,7 @@ public sealed class OwnerMailer(
     {
         var cycleId = owner.Cycle.Id;
         var ownerId = owner.Owner.Id;
-        if ((await responses.RevisionNumbersAsync(cycleId, ownerId, cancellationToken)).LatestSubmitted > 0)
+        if ((await responses.RevisionNumbersAsync(owner.Cycle, ownerId, cancellationToken)).LatestSubmitted > 0)
         {
             return false;
         }

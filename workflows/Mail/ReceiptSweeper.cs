@@ -15,6 +15,9 @@ public sealed class ReceiptSweeper(
 {
     const int Parallelism = 16;
 
+    // Up to this many receipts owed, each owner's roster row is read by key; beyond it, the whole roster once is cheaper.
+    const int KeyedOwnerReadsUpTo = 100;
+
     // A sender holds a receipt this long; one that died lets it go for another to send.
     static readonly TimeSpan ClaimTime = TimeSpan.FromMinutes(2);
     static readonly TimeSpan ClaimPoll = TimeSpan.FromMilliseconds(500);
@@ -59,9 +62,14 @@ public sealed class ReceiptSweeper(
             var free = due.Where(r => r.ClaimedUntilUtc is not { } until || until <= now).ToList();
             if (free.Count > 0)
             {
-                // The cycle and its roster once for the sweep; the receipt names what the owner answered for in this cycle.
+                // The receipt names what the owner answered for in this cycle. A sweep between submissions owes a few:
+                // their owners' rows by key. The close may owe many: the whole roster, once.
                 cycle ??= await cycles.GetAsync(agreementId, year, cancellationToken);
-                roster ??= await snapshots.GetRosterAsync(cycle, cancellationToken);
+                if (free.Count > KeyedOwnerReadsUpTo)
+                {
+                    roster ??= await snapshots.GetRosterAsync(cycle, cancellationToken);
+                }
+
                 sent += await SendAsync(cycle, roster, free, now + ClaimTime, cancellationToken);
             }
 
@@ -74,7 +82,7 @@ public sealed class ReceiptSweeper(
         }
     }
 
-    async Task<int> SendAsync(Cycle cycle, CycleRoster roster, List<ReceiptDue> due, DateTimeOffset claimUntilUtc, CancellationToken cancellationToken)
+    async Task<int> SendAsync(Cycle cycle, CycleRoster? roster, List<ReceiptDue> due, DateTimeOffset claimUntilUtc, CancellationToken cancellationToken)
     {
         var sent = 0;
         var failures = new List<Exception>();
@@ -88,7 +96,10 @@ public sealed class ReceiptSweeper(
                 }
 
                 // The newest submission re-arms the row with its revision, so the row's revision is the one to receipt.
-                if (roster.Find(claimed.OwnerId) is { } owner && await mailer.SendReceiptAsync(new CycleOwner(cycle, roster.Header, owner), claimed.Revision, ct) > 0)
+                var owner = roster is null
+                    ? await snapshots.FindOwnerAsync(cycle, claimed.OwnerId, ct)
+                    : roster.Find(claimed.OwnerId) is { } row ? new CycleOwner(cycle, roster.Header, row) : null;
+                if (owner is not null && await mailer.SendReceiptAsync(owner, claimed.Revision, ct) > 0)
                 {
                     Interlocked.Increment(ref sent);
                 }

@@ -6,7 +6,8 @@ namespace Trygghetsuppfoljning.Workflows.Migration;
 /// <param name="CyclesRestarted">Open cycles whose orchestrations, started by an older version, were restarted on this one.</param>
 /// <param name="AggregatesCleaned">Stored aggregates from which owner ids were removed (counts kept).</param>
 /// <param name="RowsRekeyed">Link tokens and sent-mail index rows moved from the empty row key to their partition key.</param>
-public sealed record MigrationResult(int RostersTaken, int FinalAnswersStored, int CyclesRestarted, int AggregatesCleaned, int RowsRekeyed = 0)
+/// <param name="CyclesGivenHeads">Cycles from older versions whose revisions all got head rows (and the mark saying so).</param>
+public sealed record MigrationResult(int RostersTaken, int FinalAnswersStored, int CyclesRestarted, int AggregatesCleaned, int RowsRekeyed = 0, int CyclesGivenHeads = 0)
 {
-    public bool ChangedAnything => RostersTaken + FinalAnswersStored + CyclesRestarted + AggregatesCleaned + RowsRekeyed > 0;
+    public bool ChangedAnything => RostersTaken + FinalAnswersStored + CyclesRestarted + AggregatesCleaned + RowsRekeyed + CyclesGivenHeads > 0;
 }

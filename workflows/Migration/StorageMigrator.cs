@@ -18,7 +18,8 @@ namespace Trygghetsuppfoljning.Workflows.Migration;
 /// terminated and started again on this version (<see cref="AnnualFollowUpOrchestrator"/>) with the stored deadline. Tables hold everything
 /// they did: answers stay, invitations and reminders already sent are not sent again;</item>
 /// <item>stored aggregates lose the owner ids they carried (the counts stay);</item>
-/// <item>answers stored without a revision head keep working as they are (the head is written by the next save);</item>
+/// <item>answers stored without a revision head get their heads written, and the cycle is marked as having them all
+/// (<see cref="Domain.Cycle.RevisionHeadsComplete"/>: owner steps then never look for revisions without a head);</item>
 /// <item>link tokens and the sent-mail index move from the empty row key to their partition key
 /// (<see cref="Storage.SingleRowPartitions"/>; until then they are read where they are).</item>
 /// </list>
@@ -29,6 +30,7 @@ public sealed class StorageMigrator(
     CycleRosterRepository rosterRepository,
     FinalAnswerStore finalAnswers,
     AggregateRepository aggregates,
+    ResponseRepository responses,
     TokenRepository tokens,
     MailEventRepository mailEvents,
     CycleStarter starter,
@@ -38,7 +40,7 @@ public sealed class StorageMigrator(
 
     public async Task<MigrationResult> MigrateAsync(DurableTaskClient client, CancellationToken cancellationToken = default)
     {
-        int taken = 0, answers = 0, restarted = 0, cleaned = 0;
+        int taken = 0, answers = 0, restarted = 0, cleaned = 0, headed = 0;
         var all = await cycles.ListAllAsync(cancellationToken);
         foreach (var cycle in all)
         {
@@ -51,6 +53,13 @@ public sealed class StorageMigrator(
             {
                 await finalAnswers.StoreAsync(cycle, cancellationToken);
                 answers++;
+            }
+
+            if (!cycle.RevisionHeadsComplete)
+            {
+                await responses.WriteMissingHeadsAsync(cycle.Id, cancellationToken);
+                await cycles.UpdateAsync(cycle.AgreementId, cycle.Year, c => c with { RevisionHeadsComplete = true }, cancellationToken);
+                headed++;
             }
 
             if (cycle.State == CycleState.Open && (cycle.OriginalDeadlineUtc is null || await RunsLegacyOrchestratorAsync(client, cycle, cancellationToken))
@@ -73,12 +82,12 @@ public sealed class StorageMigrator(
         }
 
         var rekeyed = await tokens.ConvertLegacyKeysAsync(cancellationToken) + await mailEvents.ConvertLegacyKeysAsync(cancellationToken);
-        var result = new MigrationResult(taken, answers, restarted, cleaned, rekeyed);
+        var result = new MigrationResult(taken, answers, restarted, cleaned, rekeyed, headed);
         if (result.ChangedAnything)
         {
             logger.LogWarning(
-                "Storage migrated: {Rosters} rosters taken, {Answers} cycles' final answers stored, {Restarted} open cycles restarted on this version, {Cleaned} aggregates without owner ids, {Rekeyed} token and mail rows re-keyed",
-                taken, answers, restarted, cleaned, rekeyed);
+                "Storage migrated: {Rosters} rosters taken, {Answers} cycles' final answers stored, {Restarted} open cycles restarted on this version, {Cleaned} aggregates without owner ids, {Rekeyed} token and mail rows re-keyed, {Headed} cycles given revision heads",
+                taken, answers, restarted, cleaned, rekeyed, headed);
         }
 
         return result;

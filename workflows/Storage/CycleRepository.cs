@@ -13,8 +13,10 @@ public sealed class CycleRepository(TableStore store)
         var table = await store.GetAsync(TableNames.Cycles, cancellationToken);
         try
         {
-            await table.AddEntityAsync(ToEntity(cycle with { OriginalDeadlineUtc = cycle.OriginalDeadlineUtc ?? cycle.DeadlineUtc }), cancellationToken);
-            return cycle;
+            // A new cycle's revisions are all written with their heads.
+            var created = cycle with { OriginalDeadlineUtc = cycle.OriginalDeadlineUtc ?? cycle.DeadlineUtc, RevisionHeadsComplete = true };
+            await table.AddEntityAsync(ToEntity(created), cancellationToken);
+            return created;
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
@@ -103,6 +105,7 @@ public sealed class CycleRepository(TableStore store)
         ["ReportBlobName"] = c.ReportBlobName,
         ["OriginalDeadlineUtc"] = c.OriginalDeadlineUtc,
         ["FinalAnswersStored"] = c.FinalAnswersStored,
+        ["RevisionHeadsComplete"] = c.RevisionHeadsComplete,
     };
 
     static Cycle Map(TableEntity e) => new(
@@ -114,5 +117,6 @@ public sealed class CycleRepository(TableStore store)
         e.GetDateTimeOffset("ClosedUtc"),
         e.GetString("ReportBlobName"),
         e.GetDateTimeOffset("OriginalDeadlineUtc"),
-        e.GetBoolean("FinalAnswersStored") ?? false);
+        e.GetBoolean("FinalAnswersStored") ?? false,
+        e.GetBoolean("RevisionHeadsComplete") ?? false);
 }

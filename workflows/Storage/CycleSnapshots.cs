@@ -9,14 +9,12 @@ namespace Trygghetsuppfoljning.Workflows.Storage;
 public sealed class CycleSnapshots(CycleRepository cycles, CycleRosterRepository rosters, AgreementRepository agreements)
 {
     /// <summary>Cycle row + owner row (+ the header, read once per process): O(1) in the size of the agreement.</summary>
-    public async Task<CycleOwner?> FindOwnerAsync(string agreementId, int year, string ownerId, CancellationToken cancellationToken = default)
-    {
-        var cycle = await cycles.FindAsync(agreementId, year, cancellationToken);
-        if (cycle is null)
-        {
-            return null;
-        }
+    public async Task<CycleOwner?> FindOwnerAsync(string agreementId, int year, string ownerId, CancellationToken cancellationToken = default) =>
+        await cycles.FindAsync(agreementId, year, cancellationToken) is { } cycle ? await FindOwnerAsync(cycle, ownerId, cancellationToken) : null;
 
+    /// <summary>The owner in a cycle already read: owner row (+ the header, read once per process).</summary>
+    public async Task<CycleOwner?> FindOwnerAsync(Cycle cycle, string ownerId, CancellationToken cancellationToken = default)
+    {
         var owner = await rosters.FindOwnerAsync(cycle.Id, ownerId, cancellationToken);
         var header = await rosters.FindHeaderAsync(cycle.Id, cancellationToken);
         if (header is null && await SnapshotFromStoredAgreementAsync(cycle, cancellationToken))

@@ -22,15 +22,26 @@ public sealed class ResponseRepository(TableStore store)
     /// <summary>Stores the answers as the owner's next revision and returns it.</summary>
     /// <param name="receiptDueUtc">For a submission: when its receipt falls due. The receipt owed is written in the same
     /// transaction (<see cref="ReceiptOutboxRepository"/>), so no crash between storing and receipting loses it.</param>
-    public async Task<OwnerResponse> AppendAsync(
+    public Task<OwnerResponse> AppendAsync(
         string cycleId, string ownerId, ResponseKind kind, DateTimeOffset savedUtc, IReadOnlyList<MeasureAnswer> answers, DateTimeOffset? receiptDueUtc = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        AppendAsync(cycleId, headsComplete: false, ownerId, kind, savedUtc, answers, receiptDueUtc, cancellationToken);
+
+    /// <summary>As <see cref="AppendAsync(string, string, ResponseKind, DateTimeOffset, IReadOnlyList{MeasureAnswer}, DateTimeOffset?, CancellationToken)"/>, in a cycle already read.</summary>
+    public Task<OwnerResponse> AppendAsync(
+        Cycle cycle, string ownerId, ResponseKind kind, DateTimeOffset savedUtc, IReadOnlyList<MeasureAnswer> answers, DateTimeOffset? receiptDueUtc = null,
+        CancellationToken cancellationToken = default) =>
+        AppendAsync(cycle.Id, cycle.RevisionHeadsComplete, ownerId, kind, savedUtc, answers, receiptDueUtc, cancellationToken);
+
+    async Task<OwnerResponse> AppendAsync(
+        string cycleId, bool headsComplete, string ownerId, ResponseKind kind, DateTimeOffset savedUtc, IReadOnlyList<MeasureAnswer> answers, DateTimeOffset? receiptDueUtc,
+        CancellationToken cancellationToken)
     {
         var table = await store.GetAsync(TableNames.Responses, cancellationToken);
         var json = DomainJson.Serialize(answers);
         for (int attempt = 0; ; attempt++)
         {
-            var head = await ReadHeadAsync(table, cycleId, ownerId, cancellationToken);
+            var head = await ReadHeadAsync(table, cycleId, ownerId, headsComplete, cancellationToken);
             int revision = head.LatestRevision + 1;
             var actions = RevisionRows(cycleId, ownerId, revision, kind, savedUtc, json)
                 .Select(e => new TableTransactionAction(TableTransactionActionType.Add, e))
@@ -62,10 +73,17 @@ public sealed class ResponseRepository(TableStore store)
     }
 
     /// <summary>The owner's newest revision of any kind (drafts included): what the form shows. Two keyed reads.</summary>
-    public async Task<OwnerResponse?> LatestAsync(string cycleId, string ownerId, CancellationToken cancellationToken = default)
+    public Task<OwnerResponse?> LatestAsync(Cycle cycle, string ownerId, CancellationToken cancellationToken = default) =>
+        LatestAsync(cycle.Id, cycle.RevisionHeadsComplete, ownerId, cancellationToken);
+
+    /// <summary>As <see cref="LatestAsync(Cycle, string, CancellationToken)"/>, when the cycle row has not been read.</summary>
+    public Task<OwnerResponse?> LatestAsync(string cycleId, string ownerId, CancellationToken cancellationToken = default) =>
+        LatestAsync(cycleId, headsComplete: false, ownerId, cancellationToken);
+
+    async Task<OwnerResponse?> LatestAsync(string cycleId, bool headsComplete, string ownerId, CancellationToken cancellationToken)
     {
         var table = await store.GetAsync(TableNames.Responses, cancellationToken);
-        var head = await ReadHeadAsync(table, cycleId, ownerId, cancellationToken);
+        var head = await ReadHeadAsync(table, cycleId, ownerId, headsComplete, cancellationToken);
         return head.LatestRevision == 0 ? null : await ReadRevisionAsync(table, cycleId, ownerId, head.LatestRevision, cancellationToken);
     }
 
@@ -73,15 +91,22 @@ public sealed class ResponseRepository(TableStore store)
     public async Task<OwnerResponse?> LatestSubmittedAsync(string cycleId, string ownerId, CancellationToken cancellationToken = default)
     {
         var table = await store.GetAsync(TableNames.Responses, cancellationToken);
-        var head = await ReadHeadAsync(table, cycleId, ownerId, cancellationToken);
+        var head = await ReadHeadAsync(table, cycleId, ownerId, headsComplete: false, cancellationToken);
         return head.LatestSubmittedRevision == 0 ? null : await ReadRevisionAsync(table, cycleId, ownerId, head.LatestSubmittedRevision, cancellationToken);
     }
 
     /// <summary>Latest and latest submitted revision numbers (0 when none).</summary>
-    public async Task<(int Latest, int LatestSubmitted)> RevisionNumbersAsync(string cycleId, string ownerId, CancellationToken cancellationToken = default)
+    public Task<(int Latest, int LatestSubmitted)> RevisionNumbersAsync(Cycle cycle, string ownerId, CancellationToken cancellationToken = default) =>
+        RevisionNumbersAsync(cycle.Id, cycle.RevisionHeadsComplete, ownerId, cancellationToken);
+
+    /// <summary>As <see cref="RevisionNumbersAsync(Cycle, string, CancellationToken)"/>, when the cycle row has not been read.</summary>
+    public Task<(int Latest, int LatestSubmitted)> RevisionNumbersAsync(string cycleId, string ownerId, CancellationToken cancellationToken = default) =>
+        RevisionNumbersAsync(cycleId, headsComplete: false, ownerId, cancellationToken);
+
+    async Task<(int Latest, int LatestSubmitted)> RevisionNumbersAsync(string cycleId, bool headsComplete, string ownerId, CancellationToken cancellationToken)
     {
         var table = await store.GetAsync(TableNames.Responses, cancellationToken);
-        var head = await ReadHeadAsync(table, cycleId, ownerId, cancellationToken);
+        var head = await ReadHeadAsync(table, cycleId, ownerId, headsComplete, cancellationToken);
         return (head.LatestRevision, head.LatestSubmittedRevision);
     }
 
@@ -129,6 +154,60 @@ public sealed class ResponseRepository(TableStore store)
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Writes the head row of every owner whose revisions an older version stored without one (migration); returns
+    /// how many were written. A head a save wrote meanwhile is kept: the save counted the same rows and more.
+    /// </summary>
+    public async Task<int> WriteMissingHeadsAsync(string cycleId, CancellationToken cancellationToken = default)
+    {
+        var table = await store.GetAsync(TableNames.Responses, cancellationToken);
+        var heads = new HashSet<string>(StringComparer.Ordinal);
+        var counted = new Dictionary<string, (int Latest, int LatestSubmitted, DateTimeOffset SavedUtc)>(StringComparer.Ordinal);
+        await foreach (var e in table.QueryAsync<TableEntity>(
+            e => e.PartitionKey == cycleId, select: ["RowKey", "OwnerId", "Revision", "Kind", "SavedUtc"], cancellationToken: cancellationToken))
+        {
+            if (e.RowKey.EndsWith(HeadSuffix, StringComparison.Ordinal))
+            {
+                heads.Add(e.RowKey[..^HeadSuffix.Length]);
+                continue;
+            }
+
+            if (e.GetString("Kind") is not { } kind || e.GetString("OwnerId") is not { } ownerId)
+            {
+                continue; // a revision's continuation part, or a receipt owed
+            }
+
+            var revision = e.GetInt32("Revision") ?? 0;
+            var (latest, latestSubmitted, savedUtc) = counted.GetValueOrDefault(ownerId);
+            counted[ownerId] = (
+                Math.Max(latest, revision),
+                kind == nameof(ResponseKind.Submitted) ? Math.Max(latestSubmitted, revision) : latestSubmitted,
+                revision > latest ? e.GetDateTimeOffset("SavedUtc") ?? savedUtc : savedUtc);
+        }
+
+        var written = 0;
+        foreach (var (ownerId, head) in counted.Where(c => !heads.Contains(c.Key)))
+        {
+            try
+            {
+                await table.AddEntityAsync(
+                    new TableEntity(cycleId, ownerId + HeadSuffix)
+                    {
+                        ["LatestRevision"] = head.Latest,
+                        ["LatestSubmittedRevision"] = head.LatestSubmitted,
+                        ["SavedUtc"] = head.SavedUtc,
+                    },
+                    cancellationToken);
+                written++;
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+            }
+        }
+
+        return written;
     }
 
     public async Task<int> DeleteCycleAsync(string cycleId, CancellationToken cancellationToken = default)
@@ -198,14 +277,23 @@ public sealed class ResponseRepository(TableStore store)
         }
     }
 
-    /// <summary>The head row; rows stored before heads existed are counted once instead (and the next save writes the head).</summary>
-    static async Task<Head> ReadHeadAsync(TableClient table, string cycleId, string ownerId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The head row. Without one, in a cycle whose heads may be incomplete, rows stored before heads existed are
+    /// counted instead (and the next save writes the head). That count is a range query: cheap in Azure, but a scan of
+    /// the whole table in Azurite, so owner steps in cycles with complete heads (<see cref="Cycle.RevisionHeadsComplete"/>) skip it.
+    /// </summary>
+    static async Task<Head> ReadHeadAsync(TableClient table, string cycleId, string ownerId, bool headsComplete, CancellationToken cancellationToken)
     {
         var row = await table.GetEntityIfExistsAsync<TableEntity>(cycleId, ownerId + HeadSuffix, cancellationToken: cancellationToken);
         if (row.HasValue)
         {
             var h = row.Value!;
             return new Head(h.GetInt32("LatestRevision") ?? 0, h.GetInt32("LatestSubmittedRevision") ?? 0, h.ETag);
+        }
+
+        if (headsComplete)
+        {
+            return new Head(0, 0, null);
         }
 
         string from = RowKey(ownerId, 0), to = RowKey(ownerId, 999_999);

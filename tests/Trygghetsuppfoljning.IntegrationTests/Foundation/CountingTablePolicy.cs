@@ -14,6 +14,9 @@ public sealed class CountingTablePolicy : HttpPipelineSynchronousPolicy
     /// <summary>Method and path of each request since the last reset (what a failing count assertion prints).</summary>
     public System.Collections.Concurrent.ConcurrentQueue<string> Requests { get; private set; } = new();
 
+    /// <summary>The recorded requests that were queries (a table's entity set, not one entity by its keys).</summary>
+    public IReadOnlyList<string> Queries => Requests.Where(r => r.StartsWith("GET ", StringComparison.Ordinal) && r.EndsWith("()", StringComparison.Ordinal)).ToList();
+
     public void Reset()
     {
         Interlocked.Exchange(ref count, 0);

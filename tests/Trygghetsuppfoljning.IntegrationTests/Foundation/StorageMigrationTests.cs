@@ -57,7 +57,7 @@ public sealed class StorageMigrationTests(AzuriteFixture azurite)
         var migrator = engine.Services.GetRequiredService<StorageMigrator>();
         var result = await migrator.MigrateAsync(engine.Client);
 
-        Assert.Equal(new MigrationResult(RostersTaken: 1, FinalAnswersStored: 1, CyclesRestarted: 1, AggregatesCleaned: 1, RowsRekeyed: 2), result);
+        Assert.Equal(new MigrationResult(RostersTaken: 1, FinalAnswersStored: 1, CyclesRestarted: 1, AggregatesCleaned: 1, RowsRekeyed: 2, CyclesGivenHeads: 2), result);
         var cycleRepository = engine.Services.GetRequiredService<CycleRepository>();
         Assert.True((await cycleRepository.GetAsync(agreement.Id, 2024)).FinalAnswersStored);
         Assert.NotNull((await cycleRepository.GetAsync(agreement.Id, 2025)).OriginalDeadlineUtc);
