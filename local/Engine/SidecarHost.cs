@@ -22,9 +22,9 @@ public sealed class SidecarHost : IAsyncDisposable
     static readonly TimeSpan BackendStopWait = TimeSpan.FromSeconds(90);
 
     readonly WebApplication app;
-    readonly AzureStorageOrchestrationService service;
+    readonly StopSafeOrchestrationService service;
 
-    SidecarHost(WebApplication app, AzureStorageOrchestrationService service, string address)
+    SidecarHost(WebApplication app, StopSafeOrchestrationService service, string address)
     {
         this.app = app;
         this.service = service;
@@ -58,8 +58,9 @@ public sealed class SidecarHost : IAsyncDisposable
             settings.LoggerFactory = loggerFactory;
         }
 
-        var service = new AzureStorageOrchestrationService(settings);
-        await service.CreateIfNotExistsAsync();
+        var backend = new AzureStorageOrchestrationService(settings);
+        await backend.CreateIfNotExistsAsync();
+        var service = new StopSafeOrchestrationService(backend);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -71,7 +72,7 @@ public sealed class SidecarHost : IAsyncDisposable
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
         builder.Services.AddSingleton<IOrchestrationService>(service);
-        builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
+        builder.Services.AddSingleton<IOrchestrationServiceClient>(backend);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         var app = builder.Build();
         app.MapGrpcService<TaskHubGrpcServer>();
@@ -95,7 +96,7 @@ public sealed class SidecarHost : IAsyncDisposable
         }
         catch (Exception)
         {
-            // Best effort: storage gone, the drain stuck, or the backend never fully started (its stop then throws).
+            // Best effort: storage gone, or the drain stuck.
         }
 
         await app.DisposeAsync();
