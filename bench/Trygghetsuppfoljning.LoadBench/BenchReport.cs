@@ -28,14 +28,14 @@ public sealed class BenchReport(IReadOnlyList<CycleRunResult> cycles, IReadOnlyL
         o.WriteLine();
         o.WriteLine("P1 — whole cycle (N owners × 5 measures; seconds from the start request)");
         o.WriteLine();
-        o.WriteLine("| N owners | start → all invited | answering (first → last) | start → all answered | close → report | total | cycle history events | all history events | history events/s | host peak RSS MB | Azurite peak RSS MB | host CPU s | Azurite CPU s | CPU-bound s | GC pause % | load avg | complete |");
-        o.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        o.WriteLine("| N owners | start → all invited | answering (first → last) | start → all answered | close → report | total | cycle history events | all history events | history events/s | host peak RSS MB | host peak RSS MB until all answered | Azurite peak RSS MB | host CPU s | Azurite CPU s | CPU-bound s | GC pause % | load avg | complete |");
+        o.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var c in cycles)
         {
             o.WriteLine(
                 $"| {c.Owners:N0} | {S(c.AllInvitedSeconds)} | {S(c.AnsweringSeconds)} | {S(c.AllAnsweredSeconds)} | {S(c.CloseToReportSeconds)} | {S(c.TotalSeconds)} | " +
                 $"{c.CycleHistoryEvents?.ToString(CultureInfo.InvariantCulture) ?? "–"} | {c.AllHistoryEvents?.ToString("N0", CultureInfo.InvariantCulture) ?? "–"} | {S(c.EventsPerSecond, "0")} | " +
-                $"{c.HostPeakMb:0} | {c.AzuritePeakMb:0} | {c.HostCpuSeconds:0} | {c.AzuriteCpuSeconds:0} | {c.CpuBoundSeconds:0} | {c.GcPausePercent:0.0} | {c.MeanLoadAverage:0} | {(c.Completed ? "yes" : "no")} |");
+                $"{c.HostPeakMb:0} | {S(c.HostOpenPeakMb, "0")} | {c.AzuritePeakMb:0} | {c.HostCpuSeconds:0} | {c.AzuriteCpuSeconds:0} | {c.CpuBoundSeconds:0} | {c.GcPausePercent:0.0} | {c.MeanLoadAverage:0} | {(c.Completed ? "yes" : "no")} |");
         }
 
         foreach (var c in cycles)
@@ -45,6 +45,7 @@ public sealed class BenchReport(IReadOnlyList<CycleRunResult> cycles, IReadOnlyL
                 c.Note,
                 c.FailedPosts > 0 ? $"{c.FailedPosts} form posts without confirmation (retried)" : string.Empty,
                 c.OwnerInstances?.ToString() ?? string.Empty,
+                c.HostRssAtQuartersMb.Count == 4 ? $"host RSS at 25/50/75/100 % answered: {string.Join(" / ", c.HostRssAtQuartersMb.Select(m => m.ToString("0", CultureInfo.InvariantCulture)))} MB" : string.Empty,
             }.Where(s => s.Length > 0);
             o.WriteLine($"- N = {c.Owners:N0}: {string.Join("; ", notes)}");
         }

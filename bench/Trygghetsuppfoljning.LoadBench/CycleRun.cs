@@ -50,6 +50,8 @@ public sealed class CycleRun(int owners, int answerConcurrency, TimeSpan cap, Te
         var answered = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         var failedPosts = 0;
         var answeredInReport = 0;
+        double? hostOpenPeak = null;
+        var rssAtQuarters = new List<double>();
         try
         {
             var started = await coordinator.StartAsync(engine.Client, agreement.Id, Year, DateTimeOffset.UtcNow.AddHours(1), Actor, timeout.Token);
@@ -120,6 +122,12 @@ public sealed class CycleRun(int owners, int answerConcurrency, TimeSpan cap, Te
                     }
                 }
 
+                // The host's memory as the answers come in: flat means it does not grow with the owners served.
+                while (rssAtQuarters.Count < 4 && answered.Count >= owners * (rssAtQuarters.Count + 1) / 4)
+                {
+                    rssAtQuarters.Add(ProcessMemory.CurrentMb(self) ?? double.NaN);
+                }
+
                 if (clock.Elapsed - lastReport >= TimeSpan.FromSeconds(15))
                 {
                     lastReport = clock.Elapsed;
@@ -144,6 +152,12 @@ public sealed class CycleRun(int owners, int answerConcurrency, TimeSpan cap, Te
                 }
             }
 
+            while (rssAtQuarters.Count < 4)
+            {
+                rssAtQuarters.Add(ProcessMemory.CurrentMb(self) ?? double.NaN);
+            }
+
+            hostOpenPeak = ProcessMemory.PeakMb(self);
             var closing = clock.Elapsed.TotalSeconds;
             loads.Add(MachineLoad.LoadAverage());
             var closed = await coordinator.CloseAsync(engine.Client, agreement.Id, Year, Actor, timeout.Token);
@@ -201,7 +215,7 @@ public sealed class CycleRun(int owners, int answerConcurrency, TimeSpan cap, Te
         var gcPause = (GC.GetTotalPauseDuration() - gcPauseBefore).TotalSeconds / Math.Max(wall, 0.001) * 100;
         return new CycleRunResult(
             owners, total is not null && answeredInReport == owners, note.TrimStart(';', ' '), allInvited, firstAnswer, allAnswered, closeToReport, total,
-            answeredInReport, failedPosts, cycleEvents, allEvents, hostPeak, azuritePeak, hostCpu, azuriteCpu, gcPause, loads.Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average(), aggregateBytes, ownerInstances);
+            answeredInReport, failedPosts, cycleEvents, allEvents, hostPeak, hostOpenPeak, rssAtQuarters, azuritePeak, hostCpu, azuriteCpu, gcPause, loads.Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average(), aggregateBytes, ownerInstances);
     }
 
     /// <summary>Through the coordinator's import (the JSON file a coordinator uploads); past its size limit, straight into the repository.</summary>

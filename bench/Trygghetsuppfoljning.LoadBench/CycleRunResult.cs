@@ -15,6 +15,8 @@ public sealed record CycleRunResult(
     int? CycleHistoryEvents,
     long? AllHistoryEvents,
     double HostPeakMb,
+    double? HostOpenPeakMb,
+    IReadOnlyList<double> HostRssAtQuartersMb,
     double AzuritePeakMb,
     double HostCpuSeconds,
     double AzuriteCpuSeconds,

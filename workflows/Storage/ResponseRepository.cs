@@ -293,6 +293,13 @@ public sealed class ResponseRepository(TableStore store)
 
         if (headsComplete)
         {
+            // A missing table is a storage fault, not "no answers": the owner must hear storage is down, never see an
+            // empty form (the range query below used to fail in that case and say so).
+            if (row.GetRawResponse().Headers.TryGetValue("x-ms-error-code", out var code) && code == "TableNotFound")
+            {
+                throw new RequestFailedException(404, $"The table of answers is missing ({code}).", code, null);
+            }
+
             return new Head(0, 0, null);
         }
 
