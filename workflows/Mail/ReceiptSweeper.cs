@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Trygghetsuppfoljning.Workflows.Domain;
+using Trygghetsuppfoljning.Workflows.Orchestration;
 using Trygghetsuppfoljning.Workflows.Storage;
 
 namespace Trygghetsuppfoljning.Workflows.Mail;
@@ -11,15 +13,14 @@ namespace Trygghetsuppfoljning.Workflows.Mail;
 /// episode per owner. Receipts are at least once: a receipt whose mail went out but whose record failed is sent again.
 /// </summary>
 public sealed class ReceiptSweeper(
-    CycleRepository cycles, CycleSnapshots snapshots, ReceiptOutboxRepository outbox, OwnerMailer mailer, TimeProvider time, ILogger<ReceiptSweeper> logger)
+    CycleRepository cycles, CycleSnapshots snapshots, ReceiptOutboxRepository outbox, OwnerMailer mailer, IOptions<CycleScheduleOptions> schedule,
+    TimeProvider time, ILogger<ReceiptSweeper> logger)
 {
     const int Parallelism = 16;
 
     // Up to this many receipts owed, each owner's roster row is read by key; beyond it, the whole roster once is cheaper.
     const int KeyedOwnerReadsUpTo = 100;
 
-    // A sender holds a receipt this long; one that died lets it go for another to send.
-    static readonly TimeSpan ClaimTime = TimeSpan.FromMinutes(2);
     static readonly TimeSpan ClaimPoll = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Every open cycle's due receipts. Failures are logged and retried at the next sweep (the rows stay).</summary>
@@ -70,7 +71,7 @@ public sealed class ReceiptSweeper(
                     roster ??= await snapshots.GetRosterAsync(cycle, cancellationToken);
                 }
 
-                sent += await SendAsync(cycle, roster, free, now + ClaimTime, cancellationToken);
+                sent += await SendAsync(cycle, roster, free, now + schedule.Value.ReceiptClaimTime, cancellationToken);
             }
 
             if (!untilNoneOwed || due.Count == free.Count)

@@ -49,4 +49,11 @@ public sealed class CycleScheduleOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
     public TimeSpan ReceiptSweepInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long a sender holds a receipt it is sending. A sender that dies holding one (a killed host) delays that
+    /// receipt by up to this long, then another sends it; it must outlast one mail's sending by far.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    public TimeSpan ReceiptClaimTime { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -25,6 +25,8 @@ public static class KilledHostSettings
         ["Schedule__GracePeriod"] = "00:00:00",
         ["Schedule__ReceiptDebounce"] = "00:00:00",
         ["Schedule__ReceiptSweepInterval"] = "00:00:00.200",
+        // A receipt the killed host had claimed goes to the restarted one after this (2 min by default, longer than the tests wait).
+        ["Schedule__ReceiptClaimTime"] = "00:00:10",
         ["Logging__LogLevel__Default"] = "Warning",
     };
 }
