@@ -93,12 +93,12 @@ public sealed class BenchReport(IReadOnlyList<CycleRunResult> cycles, IReadOnlyL
         o.WriteLine();
         o.WriteLine("P3 — form POST, N = 100 owners × 5 measures (requests spread over all owners' links)");
         o.WriteLine();
-        o.WriteLine("| target | concurrency | requests/s | p50 ms | p99 ms | max ms | acknowledged (200) | stored | other status | errors | CPU ms/request | CPU-bound requests/s | load avg |");
-        o.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        o.WriteLine("| target | concurrency | requests/s | p50 ms | p99 ms | max ms | acknowledged (200) | stored | other status | errors | CPU ms/request | of it bench process | of it Azurite | CPU-bound requests/s | load avg |");
+        o.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var t in throughput)
         {
             o.WriteLine(
-                $"| {t.Target} | {t.Concurrency} | {t.RequestsPerSecond:0} | {t.Latency.P50:0.0} | {t.Latency.P99:0.0} | {t.Latency.Max:0} | {t.Acknowledged:N0} | {t.Stored:N0} | {t.Refused} | {t.Errors} | {t.CpuMsPerRequest:0.0} | {t.CpuBoundRequestsPerSecond:0} | {t.LoadAverage:0} |");
+                $"| {t.Target} | {t.Concurrency} | {t.RequestsPerSecond:0} | {t.Latency.P50:0.0} | {t.Latency.P99:0.0} | {t.Latency.Max:0} | {t.Acknowledged:N0} | {t.Stored:N0} | {t.Refused} | {t.Errors} | {t.CpuMsPerRequest:0.0} | {t.BenchCpuMsPerRequest:0.0} | {t.AzuriteCpuMsPerRequest:0.0} | {t.CpuBoundRequestsPerSecond:0} | {t.LoadAverage:0} |");
         }
 
         o.WriteLine();
@@ -110,6 +110,12 @@ public sealed class BenchReport(IReadOnlyList<CycleRunResult> cycles, IReadOnlyL
                 o.WriteLine(
                     $"- c = {form.Concurrency}: form at {form.RequestsPerSecond / ceiling.RequestsPerSecond * 100:0} % of the ceiling's requests/s; " +
                     $"CPU per request {form.CpuMsPerRequest / ceiling.CpuMsPerRequest:0.0}× the ceiling's ({form.CpuBoundRequestsPerSecond / ceiling.CpuBoundRequestsPerSecond * 100:0} % by CPU)");
+                if (throughput.FirstOrDefault(t => t.Target.StartsWith("floor", StringComparison.Ordinal) && t.Concurrency == form.Concurrency) is { } floor)
+                {
+                    o.WriteLine(
+                        $"- c = {form.Concurrency}: the floor (the submission's transaction alone, no read, no check) at {floor.RequestsPerSecond / ceiling.RequestsPerSecond * 100:0} % " +
+                        $"of the ceiling, p99 {floor.Latency.P99:0} ms; form at {form.RequestsPerSecond / floor.RequestsPerSecond * 100:0} % of the floor");
+                }
             }
         }
 

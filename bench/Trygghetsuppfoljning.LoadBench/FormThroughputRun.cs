@@ -44,6 +44,25 @@ public sealed class FormThroughputRun(IReadOnlyList<int> concurrencies, TimeSpan
                 results.Add(new ThroughputResult("ceiling: Kestrel + 1 upsert", c, r.Seconds, r.Ok, r.Refused, r.Errors, stored, r.Latency, bench, azurite, load));
                 log.WriteLine($"  P3 ceiling c={c}: {r.Ok / r.Seconds:0} req/s");
             }
+
+            Task<(int, double)> Transact(int i, CancellationToken ct)
+            {
+                var owner = ownerIds[i % ownerIds.Length];
+                return agent.SubmitAsync($"{ceiling.BaseUrl}/transaction/{owner}", "0.x", fields[owner], ct);
+            }
+
+            // The floor of a safe submission's storage work, so the gap between ceiling and form can be split in two.
+            await PostLoad.RunAsync(concurrencies[0], WarmUp, Transact);
+            foreach (var c in concurrencies)
+            {
+                var before = await ceiling.TransactionsStoredAsync();
+                var cpu = CpuNow(host);
+                var r = await PostLoad.RunAsync(c, duration, Transact);
+                var (bench, azurite, load) = CpuSince(host, cpu);
+                var stored = await ceiling.TransactionsStoredAsync() - before;
+                results.Add(new ThroughputResult("floor: Kestrel + the submission's 1 transaction", c, r.Seconds, r.Ok, r.Refused, r.Errors, stored, r.Latency, bench, azurite, load));
+                log.WriteLine($"  P3 floor c={c}: {r.Ok / r.Seconds:0} req/s");
+            }
         }
 
         var engine = await host.StartEngineAsync(new Dictionary<string, string?>());
