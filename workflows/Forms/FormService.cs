@@ -184,7 +184,7 @@ public sealed class FormService(
     /// <summary>A closed cycle's link: the follow-up is over, and whether (and when) this owner's answer arrived.</summary>
     async Task<FormPage> ClosedPageAsync(CycleOwner owner, string lang, CancellationToken cancellationToken)
     {
-        var submitted = await responses.LatestSubmittedAsync(owner.Cycle.Id, owner.Owner.Id, cancellationToken);
+        var submitted = await responses.LatestSubmittedAsync(owner.Cycle, owner.Owner.Id, cancellationToken);
         return pages.Closed(lang, owner.Agreement, owner.Cycle.Year, submitted is not null, submitted?.SavedUtc);
     }
 

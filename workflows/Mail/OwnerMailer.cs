@@ -102,7 +102,7 @@ public sealed class OwnerMailer(
         }
 
         var submitted = revision == 0
-            ? await responses.LatestSubmittedAsync(owner.Cycle.Id, ownerId, cancellationToken)
+            ? await responses.LatestSubmittedAsync(owner.Cycle, ownerId, cancellationToken)
             : await responses.GetRevisionAsync(owner.Cycle.Id, ownerId, revision, cancellationToken);
         if (submitted is null || receipted >= submitted.Revision)
         {

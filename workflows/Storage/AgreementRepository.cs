@@ -39,8 +39,8 @@ public sealed class AgreementRepository(TableStore store, MeasureRepository meas
     public async Task<Agreement?> FindAsync(string agreementId, CancellationToken cancellationToken = default)
     {
         var table = await store.GetAsync(TableNames.Agreements, cancellationToken);
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(Partition, agreementId, cancellationToken: cancellationToken);
-        return response.HasValue ? await MapAsync(response.Value!, cancellationToken) : null;
+        var response = await table.FindEntityAsync(Partition, agreementId, cancellationToken);
+        return response is not null ? await MapAsync(response, cancellationToken) : null;
     }
 
     public async Task<Agreement> GetAsync(string agreementId, CancellationToken cancellationToken = default) =>

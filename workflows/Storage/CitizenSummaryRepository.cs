@@ -23,8 +23,8 @@ public sealed class CitizenSummaryRepository(TableStore store)
     public async Task<CitizenSummary?> FindAsync(string agreementId, int year, CancellationToken cancellationToken = default)
     {
         var table = await store.GetAsync(Table, cancellationToken);
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(agreementId, RowKey(year), cancellationToken: cancellationToken);
-        return response.HasValue ? DomainJson.Deserialize<CitizenSummary>(ChunkedText.Read(response.Value!, "Summary")) : null;
+        var response = await table.FindEntityAsync(agreementId, RowKey(year), cancellationToken);
+        return response is not null ? DomainJson.Deserialize<CitizenSummary>(ChunkedText.Read(response, "Summary")) : null;
     }
 
     /// <summary>The published years of an agreement, newest first.</summary>

@@ -34,13 +34,13 @@ public sealed class CycleRepository(TableStore store)
         var table = await store.GetAsync(TableNames.Cycles, cancellationToken);
         for (int attempt = 0; ; attempt++)
         {
-            var row = await table.GetEntityIfExistsAsync<TableEntity>(agreementId, Key(year), cancellationToken: cancellationToken);
-            if (!row.HasValue)
+            var row = await table.FindEntityAsync(agreementId, Key(year), cancellationToken);
+            if (row is null)
             {
                 return null;
             }
 
-            var current = Map(row.Value!);
+            var current = Map(row);
             var updated = change(current);
             if (updated is null || updated == current)
             {
@@ -49,7 +49,7 @@ public sealed class CycleRepository(TableStore store)
 
             try
             {
-                await table.UpdateEntityAsync(ToEntity(updated), row.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                await table.UpdateEntityAsync(ToEntity(updated), row.ETag, TableUpdateMode.Replace, cancellationToken);
                 return (updated, true);
             }
             catch (RequestFailedException e) when (e.Status == 412 && attempt < 20)
@@ -62,8 +62,8 @@ public sealed class CycleRepository(TableStore store)
     public async Task<Cycle?> FindAsync(string agreementId, int year, CancellationToken cancellationToken = default)
     {
         var table = await store.GetAsync(TableNames.Cycles, cancellationToken);
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(agreementId, Key(year), cancellationToken: cancellationToken);
-        return response.HasValue ? Map(response.Value!) : null;
+        var response = await table.FindEntityAsync(agreementId, Key(year), cancellationToken);
+        return response is not null ? Map(response) : null;
     }
 
     public async Task<Cycle> GetAsync(string agreementId, int year, CancellationToken cancellationToken = default) =>

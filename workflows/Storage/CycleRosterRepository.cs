@@ -53,13 +53,13 @@ public sealed class CycleRosterRepository(TableStore store)
         }
 
         var table = await store.GetAsync(TableNames.CycleRoster, cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(cycleId, HeaderKey, cancellationToken: cancellationToken);
-        if (!row.HasValue)
+        var row = await table.FindEntityAsync(cycleId, HeaderKey, cancellationToken);
+        if (row is null)
         {
             return null;
         }
 
-        var header = DomainJson.Deserialize<Agreement>(ChunkedText.Read(row.Value!, "Agreement"));
+        var header = DomainJson.Deserialize<Agreement>(ChunkedText.Read(row, "Agreement"));
         if (headers.Count > 10_000)
         {
             headers.Clear();
@@ -78,8 +78,8 @@ public sealed class CycleRosterRepository(TableStore store)
         }
 
         var table = await store.GetAsync(TableNames.CycleRoster, cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(cycleId, ownerId, cancellationToken: cancellationToken);
-        return row.HasValue ? Map(row.Value!) : null;
+        var row = await table.FindEntityAsync(cycleId, ownerId, cancellationToken);
+        return row is not null ? Map(row) : null;
     }
 
     /// <summary>The whole roster (report, aggregation, status): one partition read.</summary>

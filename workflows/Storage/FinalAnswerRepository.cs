@@ -37,9 +37,9 @@ public sealed class FinalAnswerRepository(TableStore store)
                 return cached;
             }
 
-            var row = await table.GetEntityIfExistsAsync<TableEntity>(cycleId, measureId, cancellationToken: cancellationToken);
-            var answer = row.HasValue
-                ? new FinalAnswer(measureId, row.Value!.GetString("OwnerId"), row.Value.GetDateTimeOffset("SavedUtc") ?? default, DomainJson.Deserialize<MeasureAnswer>(ChunkedText.Read(row.Value, "Answer")))
+            var row = await table.FindEntityAsync(cycleId, measureId, cancellationToken);
+            var answer = row is not null
+                ? new FinalAnswer(measureId, row.GetString("OwnerId"), row.GetDateTimeOffset("SavedUtc") ?? default, DomainJson.Deserialize<MeasureAnswer>(ChunkedText.Read(row, "Answer")))
                 : null;
             if (cache.Count > 200_000)
             {

@@ -10,8 +10,8 @@ public sealed class OwnerProgressRepository(TableStore store)
     public async Task<OwnerProgress> GetAsync(string cycleId, string ownerId, CancellationToken cancellationToken = default)
     {
         var table = await store.GetAsync(TableNames.OwnerProgress, cancellationToken);
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(cycleId, ownerId, cancellationToken: cancellationToken);
-        return response.HasValue ? Map(response.Value!) : OwnerProgress.New(cycleId, ownerId);
+        var response = await table.FindEntityAsync(cycleId, ownerId, cancellationToken);
+        return response is not null ? Map(response) : OwnerProgress.New(cycleId, ownerId);
     }
 
     public async Task<IReadOnlyList<OwnerProgress>> ListAsync(string cycleId, CancellationToken cancellationToken = default)
@@ -32,15 +32,15 @@ public sealed class OwnerProgressRepository(TableStore store)
         var table = await store.GetAsync(TableNames.OwnerProgress, cancellationToken);
         for (int attempt = 0; ; attempt++)
         {
-            var existing = await table.GetEntityIfExistsAsync<TableEntity>(cycleId, ownerId, cancellationToken: cancellationToken);
-            var current = existing.HasValue ? Map(existing.Value!) : OwnerProgress.New(cycleId, ownerId);
+            var existing = await table.FindEntityAsync(cycleId, ownerId, cancellationToken);
+            var current = existing is not null ? Map(existing) : OwnerProgress.New(cycleId, ownerId);
             var updated = change(current);
             var entity = ToEntity(updated);
             try
             {
-                if (existing.HasValue)
+                if (existing is not null)
                 {
-                    await table.UpdateEntityAsync(entity, existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                    await table.UpdateEntityAsync(entity, existing.ETag, TableUpdateMode.Replace, cancellationToken);
                 }
                 else
                 {

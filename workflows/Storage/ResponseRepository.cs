@@ -87,11 +87,18 @@ public sealed class ResponseRepository(TableStore store)
         return head.LatestRevision == 0 ? null : await ReadRevisionAsync(table, cycleId, ownerId, head.LatestRevision, cancellationToken);
     }
 
-    /// <summary>The owner's newest submitted revision, or null.</summary>
-    public async Task<OwnerResponse?> LatestSubmittedAsync(string cycleId, string ownerId, CancellationToken cancellationToken = default)
+    /// <summary>The owner's newest submitted revision, or null. Two keyed reads.</summary>
+    public Task<OwnerResponse?> LatestSubmittedAsync(Cycle cycle, string ownerId, CancellationToken cancellationToken = default) =>
+        LatestSubmittedAsync(cycle.Id, cycle.RevisionHeadsComplete, ownerId, cancellationToken);
+
+    /// <summary>As <see cref="LatestSubmittedAsync(Cycle, string, CancellationToken)"/>, when the cycle row has not been read.</summary>
+    public Task<OwnerResponse?> LatestSubmittedAsync(string cycleId, string ownerId, CancellationToken cancellationToken = default) =>
+        LatestSubmittedAsync(cycleId, headsComplete: false, ownerId, cancellationToken);
+
+    async Task<OwnerResponse?> LatestSubmittedAsync(string cycleId, bool headsComplete, string ownerId, CancellationToken cancellationToken)
     {
         var table = await store.GetAsync(TableNames.Responses, cancellationToken);
-        var head = await ReadHeadAsync(table, cycleId, ownerId, headsComplete: false, cancellationToken);
+        var head = await ReadHeadAsync(table, cycleId, ownerId, headsComplete, cancellationToken);
         return head.LatestSubmittedRevision == 0 ? null : await ReadRevisionAsync(table, cycleId, ownerId, head.LatestSubmittedRevision, cancellationToken);
     }
 
@@ -245,14 +252,25 @@ public sealed class ResponseRepository(TableStore store)
         }
     }
 
+    /// <summary>
+    /// One revision by key: its row, then its further parts, if any, by key too. No query: in Azurite every query scans
+    /// the whole table, and this runs on every form GET of an owner who saved before.
+    /// </summary>
     static async Task<OwnerResponse?> ReadRevisionAsync(TableClient table, string cycleId, string ownerId, int revision, CancellationToken cancellationToken)
     {
-        string from = RowKey(ownerId, revision), to = from + "|~";
-        var rows = new List<TableEntity>();
-        await foreach (var e in table.QueryAsync<TableEntity>(
-            e => e.PartitionKey == cycleId && e.RowKey.CompareTo(from) >= 0 && e.RowKey.CompareTo(to) <= 0, cancellationToken: cancellationToken))
+        var key = RowKey(ownerId, revision);
+        if (await table.FindEntityAsync(cycleId, key, cancellationToken) is not { } main)
         {
-            rows.Add(e);
+            return null;
+        }
+
+        // Rows older versions wrote are one row without a count.
+        var parts = main.GetInt32("Parts") ?? 1;
+        var rows = new List<TableEntity>(parts) { main };
+        for (var part = 1; part < parts; part++)
+        {
+            rows.Add(await table.FindEntityAsync(cycleId, $"{key}|{part:D2}", cancellationToken)
+                ?? throw new InvalidOperationException($"Part {part} of {parts} of revision {revision} of {ownerId} in {cycleId} is missing."));
         }
 
         return Assemble(rows).SingleOrDefault();
@@ -284,22 +302,14 @@ public sealed class ResponseRepository(TableStore store)
     /// </summary>
     static async Task<Head> ReadHeadAsync(TableClient table, string cycleId, string ownerId, bool headsComplete, CancellationToken cancellationToken)
     {
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(cycleId, ownerId + HeadSuffix, cancellationToken: cancellationToken);
-        if (row.HasValue)
+        // A missing table throws here (a storage fault), so "no head" below really means no head.
+        if (await table.FindEntityAsync(cycleId, ownerId + HeadSuffix, cancellationToken) is { } h)
         {
-            var h = row.Value!;
             return new Head(h.GetInt32("LatestRevision") ?? 0, h.GetInt32("LatestSubmittedRevision") ?? 0, h.ETag);
         }
 
         if (headsComplete)
         {
-            // A missing table is a storage fault, not "no answers": the owner must hear storage is down, never see an
-            // empty form (the range query below used to fail in that case and say so).
-            if (row.GetRawResponse().Headers.TryGetValue("x-ms-error-code", out var code) && code == "TableNotFound")
-            {
-                throw new RequestFailedException(404, $"The table of answers is missing ({code}).", code, null);
-            }
-
             return new Head(0, 0, null);
         }
 

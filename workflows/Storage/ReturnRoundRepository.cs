@@ -16,8 +16,8 @@ public sealed class ReturnRoundRepository(TableStore store)
     public async Task<ReturnRound?> FindAsync(string agreementId, int year, CancellationToken cancellationToken = default)
     {
         var table = await store.GetAsync(Table, cancellationToken);
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(agreementId, Key(year), cancellationToken: cancellationToken);
-        return response.HasValue ? Map(response.Value!) : null;
+        var response = await table.FindEntityAsync(agreementId, Key(year), cancellationToken);
+        return response is not null ? Map(response) : null;
     }
 
     /// <summary>
@@ -30,8 +30,8 @@ public sealed class ReturnRoundRepository(TableStore store)
         var table = await store.GetAsync(Table, cancellationToken);
         for (var attempt = 0; ; attempt++)
         {
-            var row = await table.GetEntityIfExistsAsync<TableEntity>(agreementId, Key(year), cancellationToken: cancellationToken);
-            var current = row.HasValue ? Map(row.Value!) : null;
+            var row = await table.FindEntityAsync(agreementId, Key(year), cancellationToken);
+            var current = row is not null ? Map(row) : null;
             var updated = change(current);
             if (updated is null || ReferenceEquals(updated, current))
             {
@@ -40,9 +40,9 @@ public sealed class ReturnRoundRepository(TableStore store)
 
             try
             {
-                if (row.HasValue)
+                if (row is not null)
                 {
-                    await table.UpdateEntityAsync(ToEntity(updated), row.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                    await table.UpdateEntityAsync(ToEntity(updated), row.ETag, TableUpdateMode.Replace, cancellationToken);
                 }
                 else
                 {

@@ -18,14 +18,13 @@ internal static class SingleRowPartitions
     /// <summary>The row in the partition: under its current key, or else under the old empty key.</summary>
     public static async Task<TableEntity?> FindAsync(TableClient table, string partitionKey, CancellationToken cancellationToken)
     {
-        var current = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, partitionKey, cancellationToken: cancellationToken);
-        if (current.HasValue)
+        var current = await table.FindEntityAsync(partitionKey, partitionKey, cancellationToken);
+        if (current is not null)
         {
-            return current.Value;
+            return current;
         }
 
-        var legacy = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, LegacyRowKey, cancellationToken: cancellationToken);
-        return legacy.HasValue ? legacy.Value : null;
+        return await table.FindEntityAsync(partitionKey, LegacyRowKey, cancellationToken);
     }
 
     /// <summary>Deletes the partition's row in either layout.</summary>
@@ -56,8 +55,7 @@ internal static class SingleRowPartitions
                 }
                 catch (RequestFailedException e) when (e.Status == 412)
                 {
-                    var again = await table.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, LegacyRowKey, cancellationToken: cancellationToken);
-                    current = again.HasValue ? again.Value : null;
+                    current = await table.FindEntityAsync(row.PartitionKey, LegacyRowKey, cancellationToken);
                 }
             }
         }

@@ -32,13 +32,13 @@ public sealed class SteeringDecisionRepository(TableStore store)
     public async Task<SteeringDecision?> FindAsync(string agreementId, int year, CancellationToken cancellationToken = default)
     {
         var table = await store.GetAsync(Table, cancellationToken);
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(agreementId, RowKey(year), cancellationToken: cancellationToken);
-        if (!response.HasValue || response.Value!.GetBoolean("Decided") != true)
+        var response = await table.FindEntityAsync(agreementId, RowKey(year), cancellationToken);
+        if (response is null || response.GetBoolean("Decided") != true)
         {
             return null;
         }
 
-        var e = response.Value;
+        var e = response;
         return new SteeringDecision(
             agreementId,
             year,
@@ -55,8 +55,8 @@ public sealed class SteeringDecisionRepository(TableStore store)
         var table = await store.GetAsync(Table, cancellationToken);
         for (var attempt = 0; ; attempt++)
         {
-            var response = await table.GetEntityIfExistsAsync<TableEntity>(agreementId, RowKey(year), cancellationToken: cancellationToken);
-            var sent = response.HasValue ? response.Value!.GetInt32("RemindersSent") ?? 0 : 0;
+            var response = await table.FindEntityAsync(agreementId, RowKey(year), cancellationToken);
+            var sent = response?.GetInt32("RemindersSent") ?? 0;
             if (sent >= number)
             {
                 return false;
@@ -64,9 +64,9 @@ public sealed class SteeringDecisionRepository(TableStore store)
 
             try
             {
-                if (response.HasValue)
+                if (response is not null)
                 {
-                    var entity = response.Value!;
+                    var entity = response;
                     entity["RemindersSent"] = number;
                     await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Merge, cancellationToken);
                 }

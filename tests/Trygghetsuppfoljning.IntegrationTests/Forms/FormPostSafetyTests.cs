@@ -135,6 +135,22 @@ public sealed class FormPostSafetyTests(AzuriteFixture azurite)
         Assert.All(Assert.Single(await s.RevisionsAsync("anna-berg")).Answers, a => Assert.Equal(Typed, a.Comment));
     }
 
+    [Fact]
+    public async Task A_link_whose_table_vanished_gets_the_storage_down_page_never_the_dead_link_page()
+    {
+        await using var s = await FormScenario.StartAsync(azurite);
+        var link = await s.LinkAsync("anna-berg");
+        Assert.Equal(200, (await s.Client.GetAsync(link)).Status);
+
+        // The links' table vanishes under the running host: a fault to retry later, not "this link does not exist".
+        var tokens = await s.Engine.Services.GetRequiredService<Workflows.Storage.TableStore>().GetAsync(Workflows.Storage.TableNames.Tokens);
+        await tokens.DeleteAsync();
+        var (status, html) = await s.Client.GetAsync(link);
+
+        Assert.Equal(503, status);
+        Assert.Contains("tillfälligt otillgänglig", PageText.Of(html), StringComparison.Ordinal);
+    }
+
     static int CountOf(string text, string value)
     {
         int count = 0;
