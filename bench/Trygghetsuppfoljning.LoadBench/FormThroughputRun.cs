@@ -27,42 +27,16 @@ public sealed class FormThroughputRun(IReadOnlyList<int> concurrencies, TimeSpan
 
         await using (var ceiling = await CeilingEndpoint.StartAsync(host.Azurite.ConnectionString, host.Prefix + "Ceiling"))
         {
-            Task<(int, double)> Post(int i, CancellationToken ct)
+            Func<int, CancellationToken, Task<(int, double)>> To(string route) => (i, ct) =>
             {
                 var owner = ownerIds[i % ownerIds.Length];
-                return agent.SubmitAsync($"{ceiling.BaseUrl}/ceiling/{owner}", "0.x", fields[owner], ct);
-            }
+                return agent.SubmitAsync($"{ceiling.BaseUrl}/{route}/{owner}", "0.x", fields[owner], ct);
+            };
 
-            await PostLoad.RunAsync(concurrencies[0], WarmUp, Post);
-            foreach (var c in concurrencies)
-            {
-                var before = await ceiling.StoredAsync();
-                var cpu = CpuNow(host);
-                var r = await PostLoad.RunAsync(c, duration, Post);
-                var (bench, azurite, load) = CpuSince(host, cpu);
-                var stored = await ceiling.StoredAsync() - before;
-                results.Add(new ThroughputResult("ceiling: Kestrel + 1 upsert", c, r.Seconds, r.Ok, r.Refused, r.Errors, stored, r.Latency, bench, azurite, load));
-                log.WriteLine($"  P3 ceiling c={c}: {r.Ok / r.Seconds:0} req/s");
-            }
-
-            Task<(int, double)> Transact(int i, CancellationToken ct)
-            {
-                var owner = ownerIds[i % ownerIds.Length];
-                return agent.SubmitAsync($"{ceiling.BaseUrl}/transaction/{owner}", "0.x", fields[owner], ct);
-            }
+            results.AddRange(await MeasureAsync(host, "ceiling: Kestrel + 1 upsert", To("ceiling"), ceiling.StoredAsync));
 
             // The floor of a safe submission's storage work, so the gap between ceiling and form can be split in two.
-            await PostLoad.RunAsync(concurrencies[0], WarmUp, Transact);
-            foreach (var c in concurrencies)
-            {
-                var before = await ceiling.TransactionsStoredAsync();
-                var cpu = CpuNow(host);
-                var r = await PostLoad.RunAsync(c, duration, Transact);
-                var (bench, azurite, load) = CpuSince(host, cpu);
-                var stored = await ceiling.TransactionsStoredAsync() - before;
-                results.Add(new ThroughputResult("floor: Kestrel + the submission's 1 transaction", c, r.Seconds, r.Ok, r.Refused, r.Errors, stored, r.Latency, bench, azurite, load));
-                log.WriteLine($"  P3 floor c={c}: {r.Ok / r.Seconds:0} req/s");
-            }
+            results.AddRange(await MeasureAsync(host, "floor: Kestrel + the submission's 1 transaction", To("transaction"), ceiling.TransactionsStoredAsync));
         }
 
         var engine = await host.StartEngineAsync(new Dictionary<string, string?>());
@@ -110,16 +84,24 @@ public sealed class FormThroughputRun(IReadOnlyList<int> concurrencies, TimeSpan
             return agent.SubmitAsync(links[owner], antiforgery[owner], fields[owner], ct);
         }
 
-        await PostLoad.RunAsync(concurrencies[0], WarmUp, Submit);
+        results.AddRange(await MeasureAsync(host, "form: real host, submit", Submit, StoredRevisionsAsync));
+        return results;
+    }
+
+    /// <summary>One target at each concurrency, after a warm-up at the first: what was acknowledged, what got stored, the CPU it took.</summary>
+    async Task<List<ThroughputResult>> MeasureAsync(BenchHost host, string target, Func<int, CancellationToken, Task<(int, double)>> post, Func<Task<long>> storedAsync)
+    {
+        var results = new List<ThroughputResult>();
+        await PostLoad.RunAsync(concurrencies[0], WarmUp, post);
         foreach (var c in concurrencies)
         {
-            var before = await StoredRevisionsAsync();
+            var before = await storedAsync();
             var cpu = CpuNow(host);
-            var r = await PostLoad.RunAsync(c, duration, Submit);
+            var r = await PostLoad.RunAsync(c, duration, post);
             var (bench, azurite, load) = CpuSince(host, cpu);
-            var stored = await StoredRevisionsAsync() - before;
-            results.Add(new ThroughputResult("form: real host, submit", c, r.Seconds, r.Ok, r.Refused, r.Errors, stored, r.Latency, bench, azurite, load));
-            log.WriteLine($"  P3 form c={c}: {r.Ok / r.Seconds:0} req/s");
+            var stored = await storedAsync() - before;
+            results.Add(new ThroughputResult(target, c, r.Seconds, r.Ok, r.Refused, r.Errors, stored, r.Latency, bench, azurite, load));
+            log.WriteLine($"  P3 {target} c={c}: {r.Ok / r.Seconds:0} req/s");
         }
 
         return results;

@@ -53,6 +53,6 @@ if (arguments.Concurrencies.Count > 0)
 
 var report = new BenchReport(cycles, throughput);
 report.Write(Console.Out);
-return report.AllRan && cycles.Count == arguments.Owners.Count && throughput.Count == arguments.Concurrencies.Count * 2 ? 0 : 1;
+return report.AllRan && cycles.Count == arguments.Owners.Count && throughput.Count == arguments.Concurrencies.Count * 3 ? 0 : 1;
 
 static string Format(double? seconds) => seconds is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) : "–";
