@@ -17,6 +17,8 @@ public sealed class CitizenPageRenderer(TemplateRenderer renderer)
         ["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     };
 
+    static readonly IReadOnlyDictionary<string, string> UncachedHeaders = Headers.ToDictionary(h => h.Key, h => h.Key == "Cache-Control" ? "no-store" : h.Value);
+
     public PublicResponse Summary(CitizenSummary summary, string lang)
     {
         var content = CitizenPageContent.From(summary, renderer.Texts, lang);
@@ -41,6 +43,12 @@ public sealed class CitizenPageRenderer(TemplateRenderer renderer)
 
     public PublicResponse NotFound(string lang) =>
         Html(404, renderer.Render("public/not-found.liquid", lang, Common(renderer.Texts.Get(lang, "app.name"), renderer.Texts.Get(lang, "app.name"), lang)));
+
+    /// <summary>Storage did not answer: a calm page that nobody caches, so the published page is back as soon as storage is.</summary>
+    public PublicResponse Unavailable(string lang) =>
+        new(503, "text/html; charset=utf-8",
+            Encoding.UTF8.GetBytes(renderer.Render("public/unavailable.liquid", lang, Common(renderer.Texts.Get(lang, "app.name"), renderer.Texts.Get(lang, "app.name"), lang))),
+            UncachedHeaders);
 
     public CitizenPageContent Content(CitizenSummary summary, string lang) => CitizenPageContent.From(summary, renderer.Texts, lang);
 

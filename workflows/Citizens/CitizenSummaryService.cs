@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Trygghetsuppfoljning.Workflows.Domain;
 using Trygghetsuppfoljning.Workflows.Reports;
 using Trygghetsuppfoljning.Workflows.Storage;
@@ -15,7 +16,8 @@ public sealed class CitizenSummaryService(
     EffectFigureRepository effects,
     AgreementRepository agreements,
     ReportService reports,
-    CitizenPageRenderer pages)
+    CitizenPageRenderer pages,
+    ILogger<CitizenSummaryService> logger)
 {
     /// <summary>Builds and stores the summary; false (nothing published) unless the steering group approved the year.</summary>
     public async Task<bool> PublishAsync(string agreementId, int year, CancellationToken cancellationToken = default)
@@ -31,32 +33,40 @@ public sealed class CitizenSummaryService(
         return true;
     }
 
-    public async Task<PublicResponse> PageAsync(string agreementId, int year, string? lang, CancellationToken cancellationToken = default)
-    {
-        var language = TextCatalog.Normalize(lang);
-        return await summaries.FindAsync(agreementId, year, cancellationToken) is { } summary ? pages.Summary(summary, language) : pages.NotFound(language);
-    }
+    public Task<PublicResponse> PageAsync(string agreementId, int year, string? lang, CancellationToken cancellationToken = default) =>
+        ServeAsync(lang, async language =>
+            await summaries.FindAsync(agreementId, year, cancellationToken) is { } summary ? pages.Summary(summary, language) : pages.NotFound(language));
 
-    public async Task<PublicResponse> DocxAsync(string agreementId, int year, string? lang, CancellationToken cancellationToken = default)
-    {
-        var language = TextCatalog.Normalize(lang);
-        if (await summaries.FindAsync(agreementId, year, cancellationToken) is not { } summary)
+    public Task<PublicResponse> DocxAsync(string agreementId, int year, string? lang, CancellationToken cancellationToken = default) =>
+        ServeAsync(lang, async language =>
         {
-            return pages.NotFound(language);
-        }
+            if (await summaries.FindAsync(agreementId, year, cancellationToken) is not { } summary)
+            {
+                return pages.NotFound(language);
+            }
 
-        var fileName = language == "en" ? $"how-we-did-{agreementId}-{year}.docx" : $"sa-gick-det-{agreementId}-{year}.docx";
-        return CitizenPageRenderer.Docx(CitizenDocxWriter.Write(pages.Content(summary, language)), fileName);
-    }
+            var fileName = language == "en" ? $"how-we-did-{agreementId}-{year}.docx" : $"sa-gick-det-{agreementId}-{year}.docx";
+            return CitizenPageRenderer.Docx(CitizenDocxWriter.Write(pages.Content(summary, language)), fileName);
+        });
 
-    public async Task<PublicResponse> IndexAsync(string agreementId, string? lang, CancellationToken cancellationToken = default)
+    public Task<PublicResponse> IndexAsync(string agreementId, string? lang, CancellationToken cancellationToken = default) =>
+        ServeAsync(lang, async language =>
+            await agreements.FindAsync(agreementId, cancellationToken) is not { } agreement
+                ? pages.NotFound(language)
+                : pages.Index(agreement.Municipality, agreement.PoliceArea, agreement.Id, await summaries.YearsAsync(agreementId, cancellationToken), language));
+
+    /// <summary>A storage fault is the calm 503, never a 500, and never the 404 that would say "not published".</summary>
+    async Task<PublicResponse> ServeAsync(string? lang, Func<string, Task<PublicResponse>> serve)
     {
         var language = TextCatalog.Normalize(lang);
-        if (await agreements.FindAsync(agreementId, cancellationToken) is not { } agreement)
+        try
         {
-            return pages.NotFound(language);
+            return await serve(language);
         }
-
-        return pages.Index(agreement.Municipality, agreement.PoliceArea, agreement.Id, await summaries.YearsAsync(agreementId, cancellationToken), language);
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Serving a public page failed");
+            return pages.Unavailable(language);
+        }
     }
 }

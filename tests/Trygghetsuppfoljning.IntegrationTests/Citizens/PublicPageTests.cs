@@ -27,6 +27,26 @@ public sealed class PublicPageTests(AzuriteFixture azurite, ITestOutputHelper ou
     static readonly string Tag = Guid.NewGuid().ToString("N")[..8];
 
     [Fact]
+    public async Task A_storage_fault_is_a_calm_uncached_503_never_the_not_published_page()
+    {
+        await using var smtp = new SmtpCapture();
+        await using var engine = await TestEngine.StartAsync(azurite, smtp, TestEngine.NewPrefix());
+        using var anonymous = new HttpClient { BaseAddress = new Uri(engine.BaseUrl.TrimEnd('/') + "/") };
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"public/nowhere/{Year}")).StatusCode);
+
+        // The summaries' table vanishes under the running host: "try again later", not "not published".
+        await (await engine.Services.GetRequiredService<TableStore>().GetAsync(CitizenSummaryRepository.Table)).DeleteAsync();
+        foreach (var path in new[] { $"public/nowhere/{Year}", $"public/nowhere/{Year}/docx", $"public/nowhere/{Year}?lang=en" })
+        {
+            using var response = await anonymous.GetAsync(path);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Contains(path.EndsWith("en", StringComparison.Ordinal) ? "temporarily unavailable" : "tillfälligt otillgänglig", html, StringComparison.Ordinal);
+            Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        }
+    }
+
+    [Fact]
     public async Task Approved_year_is_published_anonymously_without_personal_data_and_unapproved_years_are_not_found()
     {
         await using var smtp = new SmtpCapture();
