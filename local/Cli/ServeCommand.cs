@@ -16,7 +16,14 @@ public static class ServeCommand
         using var stop = new CancellationTokenSource();
         void Stop(PosixSignalContext context)
         {
-            // Take over the signal so the process stops in order (worker first, then the sidecar) instead of dying.
+            // Take over the first signal so the process stops in order (worker first, then the sidecar) instead of
+            // dying. A second one ends the process at once: an orderly stop waits up to two minutes when storage went
+            // away first (the backend retries its calls), and the web hosts inside take every signal over too.
+            if (stop.IsCancellationRequested)
+            {
+                StopAtOnce();
+            }
+
             context.Cancel = true;
             stop.Cancel();
         }
@@ -59,7 +66,8 @@ public static class ServeCommand
         {
         }
 
-        await output.WriteLineAsync("Stopping…");
+        await output.WriteLineAsync("Stopping… (Ctrl+C again stops at once)");
+        await output.FlushAsync();
         return 0;
     }
 
@@ -69,6 +77,11 @@ public static class ServeCommand
         using var stop = new CancellationTokenSource();
         void Stop(PosixSignalContext context)
         {
+            if (stop.IsCancellationRequested)
+            {
+                StopAtOnce(); // the second signal, as in RunAsync
+            }
+
             context.Cancel = true;
             stop.Cancel();
         }
@@ -83,4 +96,7 @@ public static class ServeCommand
         {
         }
     }
+
+    /// <summary>What everything stored survives (the crash tests kill hosts the same way): nothing here is lost.</summary>
+    static void StopAtOnce() => System.Diagnostics.Process.GetCurrentProcess().Kill();
 }
