@@ -97,6 +97,6 @@ public static class ServeCommand
         }
     }
 
-    /// <summary>What everything stored survives (the crash tests kill hosts the same way): nothing here is lost.</summary>
+    /// <summary>Kills this process, as the crash tests kill hosts: what was stored stays, and the next start takes up what was in flight.</summary>
     static void StopAtOnce() => System.Diagnostics.Process.GetCurrentProcess().Kill();
 }

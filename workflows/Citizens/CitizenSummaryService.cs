@@ -8,7 +8,8 @@ namespace Trygghetsuppfoljning.Workflows.Citizens;
 
 /// <summary>
 /// Publishes an approved year's citizens' summary (a stored snapshot) and serves it anonymously: the page, its
-/// .docx, and an index of an agreement's published years. Anything unpublished is the same calm 404.
+/// .docx, and an index of an agreement's published years. Anything unpublished is the same calm 404; a storage fault, a
+/// calm 503.
 /// </summary>
 public sealed class CitizenSummaryService(
     SteeringDecisionRepository decisions,
