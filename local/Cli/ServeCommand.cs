@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Trygghetsuppfoljning.Local.Engine;
 using Trygghetsuppfoljning.Local.Testing;
 using Trygghetsuppfoljning.Workflows.Forms;
@@ -13,23 +12,7 @@ public static class ServeCommand
 {
     public static async Task<int> RunAsync(TextWriter output)
     {
-        using var stop = new CancellationTokenSource();
-        void Stop(PosixSignalContext context)
-        {
-            // Take over the first signal so the process stops in order (worker first, then the sidecar) instead of
-            // dying. A second one ends the process at once: an orderly stop waits up to two minutes when storage went
-            // away first (the backend retries its calls), and the web hosts inside take every signal over too.
-            if (stop.IsCancellationRequested)
-            {
-                StopAtOnce();
-            }
-
-            context.Cancel = true;
-            stop.Cancel();
-        }
-
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var signals = new StopSignals();
 
         var settings = new Dictionary<string, string?>();
         if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("Templates__Root")))
@@ -45,10 +28,10 @@ public static class ServeCommand
         }
 
         await using var engine = await LocalEngine.StartAsync(
-            settings, crashAt is null ? null : services => services.AddSingleton<ISubmitCheckpoints>(crashAt), stop.Token);
+            settings, crashAt is null ? null : services => services.AddSingleton<ISubmitCheckpoints>(crashAt), signals.Token);
 
         // Data stored by an older version is converted before anything runs on it, and the conversion is reported.
-        var migrated = await engine.Services.GetRequiredService<Workflows.Migration.StorageMigrator>().MigrateAsync(engine.Client, stop.Token);
+        var migrated = await engine.Services.GetRequiredService<Workflows.Migration.StorageMigrator>().MigrateAsync(engine.Client, signals.Token);
         if (migrated.ChangedAnything)
         {
             await output.WriteLineAsync(
@@ -58,45 +41,16 @@ public static class ServeCommand
         await output.WriteLineAsync($"Trygghetsuppföljning serving on {engine.BaseUrl} (form: {engine.BaseUrl}/forms/…, coordinator API: {engine.BaseUrl}/api/…). Ctrl+C stops.");
         await output.WriteLineAsync($"Coordinator's desk, one-time sign-in link: {engine.SignInLink(Environment.UserName)}");
         await output.FlushAsync();
-        try
-        {
-            await Task.Delay(Timeout.Infinite, stop.Token);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
+        await signals.WaitAsync();
         await output.WriteLineAsync("Stopping… (Ctrl+C again stops at once)");
         await output.FlushAsync();
         return 0;
     }
 
-    /// <summary>Waits for Ctrl+C or SIGTERM, taking the signal over so the caller can stop its host in order.</summary>
+    /// <summary>Waits for Ctrl+C or SIGTERM, taking the signal over so the caller can stop its host in order (a second one ends the process).</summary>
     public static async Task WaitForStopAsync()
     {
-        using var stop = new CancellationTokenSource();
-        void Stop(PosixSignalContext context)
-        {
-            if (stop.IsCancellationRequested)
-            {
-                StopAtOnce(); // the second signal, as in RunAsync
-            }
-
-            context.Cancel = true;
-            stop.Cancel();
-        }
-
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        try
-        {
-            await Task.Delay(Timeout.Infinite, stop.Token);
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        using var signals = new StopSignals();
+        await signals.WaitAsync();
     }
-
-    /// <summary>Kills this process, as the crash tests kill hosts: what was stored stays, and the next start takes up what was in flight.</summary>
-    static void StopAtOnce() => System.Diagnostics.Process.GetCurrentProcess().Kill();
 }

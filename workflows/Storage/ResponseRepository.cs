@@ -164,10 +164,10 @@ public sealed class ResponseRepository(TableStore store)
     }
 
     /// <summary>
-    /// Writes the head row of every owner whose revisions an older version stored without one (migration); returns
-    /// how many were written. A head a save wrote meanwhile is kept: the save counted the same rows and more.
+    /// Writes the head row of every owner whose revisions an older version stored without one (migration). A head a
+    /// save wrote meanwhile is kept: the save counted the same rows and more.
     /// </summary>
-    public async Task<int> WriteMissingHeadsAsync(string cycleId, CancellationToken cancellationToken = default)
+    public async Task WriteMissingHeadsAsync(string cycleId, CancellationToken cancellationToken = default)
     {
         var table = await store.GetAsync(TableNames.Responses, cancellationToken);
         var heads = new HashSet<string>(StringComparer.Ordinal);
@@ -194,7 +194,6 @@ public sealed class ResponseRepository(TableStore store)
                 revision > latest ? e.GetDateTimeOffset("SavedUtc") ?? savedUtc : savedUtc);
         }
 
-        var written = 0;
         foreach (var (ownerId, head) in counted.Where(c => !heads.Contains(c.Key)))
         {
             try
@@ -207,14 +206,11 @@ public sealed class ResponseRepository(TableStore store)
                         ["SavedUtc"] = head.SavedUtc,
                     },
                     cancellationToken);
-                written++;
             }
             catch (RequestFailedException e) when (e.Status == 409)
             {
             }
         }
-
-        return written;
     }
 
     public async Task<int> DeleteCycleAsync(string cycleId, CancellationToken cancellationToken = default)

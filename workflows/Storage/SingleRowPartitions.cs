@@ -18,13 +18,8 @@ internal static class SingleRowPartitions
     /// <summary>The row in the partition: under its current key, or else under the old empty key.</summary>
     public static async Task<TableEntity?> FindAsync(TableClient table, string partitionKey, CancellationToken cancellationToken)
     {
-        var current = await table.FindEntityAsync(partitionKey, partitionKey, cancellationToken);
-        if (current is not null)
-        {
-            return current;
-        }
-
-        return await table.FindEntityAsync(partitionKey, LegacyRowKey, cancellationToken);
+        return await table.FindEntityAsync(partitionKey, partitionKey, cancellationToken)
+            ?? await table.FindEntityAsync(partitionKey, LegacyRowKey, cancellationToken);
     }
 
     /// <summary>Deletes the partition's row in either layout.</summary>
